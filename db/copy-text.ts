@@ -1,0 +1,25 @@
+/**
+ * Encoders for PostgreSQL's COPY text format and array literals, so bulk writes can stream
+ * rows instead of binding parameters (drizzle inserts top out near 15k rows/s).
+ */
+const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+export function copyField(value: string | number | bigint | boolean | null | undefined): string {
+  if (value === null || value === undefined) return '\\N';
+  if (typeof value === 'string') return /[\\\t\n\r]/.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]!) : value;
+  if (typeof value === 'boolean') return value ? 't' : 'f';
+  return String(value);
+}
+
+export function copyRow(fields: ReadonlyArray<string | number | bigint | boolean | null | undefined>): string {
+  return `${fields.map(copyField).join('\t')}\n`;
+}
+
+/** A PostgreSQL array literal ('{"a","b"}') for a text[] parameter; works on both drivers. */
+export function textArray(values: readonly string[]): string {
+  return `{${values.map((v) => `"${v.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(',')}}`;
+}
+
+export function intArray(values: readonly number[]): string {
+  return `{${values.join(',')}}`;
+}

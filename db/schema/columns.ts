@@ -1,0 +1,10 @@
+import { numeric, timestamp } from 'drizzle-orm/pg-core';
+
+/** USD amounts: exact decimal with pico-dollar scale (see lib/money.ts). */
+export const usd = (name: string) => numeric(name, { precision: 24, scale: 12 });
+/** Prices and rates as entered: 6 decimals (micro-dollars per unit). */
+export const rate = (name: string) => numeric(name, { precision: 18, scale: 6 });
+/** Fractional quantities that are multiplied into money (GPU-hours, useful tokens). */
+export const quantity = (name: string) => numeric(name, { precision: 24, scale: 9 });
+export const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+export const createdAt = () => tstz('created_at').notNull().defaultNow();

@@ -1,0 +1,5 @@
+export * from './registry';
+export * from './events';
+export * from './pricebook';
+export * from './access';
+export * from './rollups';

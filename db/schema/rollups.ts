@@ -1,0 +1,51 @@
+import { sql } from 'drizzle-orm';
+import { date, doublePrecision, integer, pgTable, primaryKey, bigint, index } from 'drizzle-orm/pg-core';
+import { text } from 'drizzle-orm/pg-core';
+import { quantity, usd } from './columns';
+
+const count = (name: string) => bigint(name, { mode: 'number' }).notNull().default(sql`0`);
+const money = (name: string) => usd(name).notNull().default('0');
+
+/**
+ * Daily sums at the finest grain the dashboards read: reporting day x team x workload class x
+ * model x provider x pool ('' for a managed API). Maintained incrementally as batches land.
+ * Latency and TTFT are fixed log-bucket histograms (lib/histogram.ts) so percentiles merge.
+ */
+export const dailyRollups = pgTable(
+  'daily_rollups',
+  {
+    team: text('team').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    workloadClass: text('workload_class').notNull(),
+    model: text('model').notNull(),
+    provider: text('provider').notNull(),
+    pool: text('pool').notNull().default(''),
+    requests: count('requests'),
+    errors: count('errors'),
+    unpriced: count('unpriced'),
+    fallbacks: count('fallbacks'),
+    retries: count('retries'),
+    toolCalls: count('tool_calls'),
+    inputTokens: count('input_tokens'),
+    cachedTokens: count('cached_tokens'),
+    retrievedTokens: count('retrieved_tokens'),
+    outputTokens: count('output_tokens'),
+    reasoningTokens: count('reasoning_tokens'),
+    humanReviewSeconds: doublePrecision('human_review_seconds').notNull().default(0),
+    gpuHours: quantity('gpu_hours').notNull().default('0'),
+    /** sum of `base` (the sticker figure: no idle, no fixed, no review) */
+    baseUsd: money('base_usd'),
+    reportedUsd: money('reported_usd'),
+    pricebookUsd: money('pricebook_usd'),
+    l1Usd: money('l1_usd'),
+    l2Usd: money('l2_usd'),
+    l3Usd: money('l3_usd'),
+    l4Usd: money('l4_usd'),
+    latencyHist: integer('latency_hist').array().notNull().default(sql`'{}'::int[]`),
+    ttftHist: integer('ttft_hist').array().notNull().default(sql`'{}'::int[]`),
+  },
+  (t) => [
+    primaryKey({ columns: [t.team, t.day, t.workloadClass, t.model, t.provider, t.pool] }),
+    index('daily_rollups_day_idx').on(t.day),
+  ],
+);

@@ -1,0 +1,120 @@
+import type { CutEvent } from '../events/event';
+import { divRound, parseDecimal, usdToPico, type Pico } from '../money';
+import { DEFAULT_REVIEWER_USD_PER_HOUR, type PriceBook } from './pricebook';
+
+export const COST_SOURCES = ['price_book', 'reported', 'unpriced'] as const;
+export type CostSource = (typeof COST_SOURCES)[number];
+
+/** The direct cost of one event (cut-model.md 2 and 3), in pico-dollars. */
+export interface DirectCost {
+  /** the sticker figure: what the call itself cost */
+  base: Pico;
+  source: CostSource;
+  /** the price book's figure, kept beside a reported cost so the variance shows */
+  pricebook: Pico;
+  l1: Pico;
+  l2: Pico;
+  l3: Pico;
+  l4: Pico;
+}
+
+const MICRO = 1_000_000n;
+const NANO_DIGITS = 9;
+
+/** Token prices as pico-dollars per token (= micro-dollars per 1M tokens). */
+interface TokenPrices {
+  input: bigint;
+  cached: bigint;
+  output: bigint;
+  reasoning: bigint;
+}
+
+function tokenCost(e: CutEvent, p: TokenPrices): Pico {
+  const uncached = BigInt(e.inputTokens - e.cachedTokens);
+  const visible = BigInt(e.outputTokens - e.reasoningTokens);
+  return uncached * p.input + BigInt(e.cachedTokens) * p.cached + visible * p.output + BigInt(e.reasoningTokens) * p.reasoning;
+}
+
+/** Splits a generation or tool call's base into the retry share, the retrieved share and the rest. */
+export function splitBase(base: Pico, e: CutEvent, prices: TokenPrices): { retry: Pico; retrieved: Pico; rest: Pico } {
+  const r = BigInt(e.retryCount);
+  const retry = r === 0n ? 0n : divRound(base * r, 1n + r);
+  const weight = tokenCost(e, prices);
+  const retrievedWeight = BigInt(e.retrievedTokens) * prices.input;
+  const retrieved = weight === 0n || retrievedWeight === 0n ? 0n : divRound((base - retry) * retrievedWeight, weight);
+  return { retry, retrieved, rest: base - retry - retrieved };
+}
+
+/** On a pool an output token weighs 1 and an input token `input_weight`; cached is a tenth of input. */
+function poolWeights(inputWeightMicro: bigint): TokenPrices {
+  // Scaled by 10 so that input_weight / 10 stays an integer.
+  return { input: inputWeightMicro * 10n, cached: inputWeightMicro, output: MICRO * 10n, reasoning: MICRO * 10n };
+}
+
+/** Prices one event against the book in force at its timestamp. Pure: no I/O, no floats in money. */
+export function priceEvent(e: CutEvent, book: PriceBook): DirectCost {
+  let base: Pico;
+  let pricebook: Pico;
+  let source: CostSource;
+  let weights: TokenPrices;
+  const selfHosted = e.pool !== null;
+
+  if (selfHosted) {
+    const pool = book.pool(e.pool!, e.timestamp);
+    weights = poolWeights(pool?.inputWeight ?? 250_000n);
+    // gpu_hours (nano-hours) x rate (micro-USD) = femto-dollars; one rounding to pico.
+    pricebook = pool ? divRound(parseDecimal(e.gpuHours, NANO_DIGITS) * pool.usdPerGpuHour, 1000n) : 0n;
+    base = pricebook;
+    source = pool ? 'price_book' : 'unpriced';
+  } else {
+    const price = book.modelPrice(e.provider, e.model, e.timestamp);
+    weights = price
+      ? {
+          input: price.inputPer1m,
+          cached: price.cachedInputPer1m,
+          output: price.outputPer1m,
+          reasoning: price.reasoningPer1m ?? price.outputPer1m,
+        }
+      : { input: 1n, cached: 1n, output: 1n, reasoning: 1n };
+    pricebook = price ? tokenCost(e, weights) : 0n;
+    if (e.reportedCostUsd !== null) {
+      base = usdToPico(e.reportedCostUsd);
+      source = 'reported';
+    } else {
+      base = pricebook;
+      source = price ? 'price_book' : 'unpriced';
+    }
+  }
+
+  const cost: DirectCost = { base, source, pricebook, l1: 0n, l2: 0n, l3: 0n, l4: 0n };
+  if (e.stage === 'generation' || e.stage === 'tool') {
+    const { retry, retrieved, rest } = splitBase(base, e, weights);
+    cost.l3 = retry + retrieved;
+    if (selfHosted) cost.l2 = rest;
+    else cost.l1 = rest;
+  } else if (e.stage === 'retrieval') {
+    cost.l3 = base;
+  } else {
+    cost.l4 = base;
+  }
+
+  const toolCall = book.unitCost('tool_call', e.workloadClass, e.timestamp, 0n);
+  const reviewer = book.unitCost('reviewer_hour', e.team, e.timestamp, DEFAULT_REVIEWER_USD_PER_HOUR);
+  // micro-USD x 1e6 = pico-dollars
+  cost.l4 += BigInt(e.toolCalls) * toolCall * MICRO;
+  cost.l4 += reviewCost(e.humanReviewSeconds, reviewer);
+  return cost;
+}
+
+/** Reviewer time in pico-dollars: seconds (to the millisecond) x USD per hour. */
+export function reviewCost(seconds: number, usdPerHourMicro: bigint): Pico {
+  if (seconds <= 0) return 0n;
+  const ms = BigInt(Math.round(seconds * 1000));
+  return divRound(ms * usdPerHourMicro * MICRO, 3_600_000n);
+}
+
+/** Useful output tokens of a generation event (counted only when its workflow is accepted). */
+export function usefulOutputTokens(e: Pick<CutEvent, 'stage' | 'outputTokens' | 'reasoningTokens' | 'retryCount'>): number {
+  if (e.stage !== 'generation') return 0;
+  return (e.outputTokens - e.reasoningTokens) / (1 + e.retryCount);
+}

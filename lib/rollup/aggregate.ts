@@ -1,0 +1,160 @@
+import type { DirectCost } from '../costing/direct';
+import { usefulOutputTokens } from '../costing/direct';
+import type { AcceptanceStatus, CutEvent } from '../events/event';
+import { addToHistogram } from '../histogram';
+import { parseDecimal } from '../money';
+
+export interface PricedEvent {
+  event: CutEvent;
+  cost: DirectCost;
+}
+
+/** What one batch adds to one daily_rollups row. Money in pico-dollars, GPU-hours in nano-hours. */
+export interface RollupDelta {
+  team: string;
+  day: string;
+  workloadClass: string;
+  model: string;
+  provider: string;
+  pool: string;
+  requests: number;
+  errors: number;
+  unpriced: number;
+  fallbacks: number;
+  retries: number;
+  toolCalls: number;
+  inputTokens: number;
+  cachedTokens: number;
+  retrievedTokens: number;
+  outputTokens: number;
+  reasoningTokens: number;
+  humanReviewSeconds: number;
+  gpuNanoHours: bigint;
+  base: bigint;
+  reported: bigint;
+  pricebook: bigint;
+  l1: bigint;
+  l2: bigint;
+  l3: bigint;
+  l4: bigint;
+  latencyHist: number[];
+  ttftHist: number[];
+}
+
+function emptyDelta(e: CutEvent, day: string): RollupDelta {
+  return {
+    team: e.team,
+    day,
+    workloadClass: e.workloadClass,
+    model: e.model,
+    provider: e.provider,
+    pool: e.pool ?? '',
+    requests: 0,
+    errors: 0,
+    unpriced: 0,
+    fallbacks: 0,
+    retries: 0,
+    toolCalls: 0,
+    inputTokens: 0,
+    cachedTokens: 0,
+    retrievedTokens: 0,
+    outputTokens: 0,
+    reasoningTokens: 0,
+    humanReviewSeconds: 0,
+    gpuNanoHours: 0n,
+    base: 0n,
+    reported: 0n,
+    pricebook: 0n,
+    l1: 0n,
+    l2: 0n,
+    l3: 0n,
+    l4: 0n,
+    latencyHist: [],
+    ttftHist: [],
+  };
+}
+
+/** Sums priced events into rollup rows keyed by reporting day x team x class x model x provider x pool. */
+export function aggregateRollups(priced: readonly PricedEvent[], dayOf: (at: Date) => string): RollupDelta[] {
+  const rows = new Map<string, RollupDelta>();
+  for (const { event: e, cost } of priced) {
+    const day = dayOf(e.timestamp);
+    const key = `${e.team}\u0000${day}\u0000${e.workloadClass}\u0000${e.model}\u0000${e.provider}\u0000${e.pool ?? ''}`;
+    let r = rows.get(key);
+    if (!r) rows.set(key, (r = emptyDelta(e, day)));
+    r.requests += 1;
+    if (e.status === 'error') r.errors += 1;
+    if (cost.source === 'unpriced') r.unpriced += 1;
+    if (e.fallback) r.fallbacks += 1;
+    r.retries += e.retryCount;
+    r.toolCalls += e.toolCalls;
+    r.inputTokens += e.inputTokens;
+    r.cachedTokens += e.cachedTokens;
+    r.retrievedTokens += e.retrievedTokens;
+    r.outputTokens += e.outputTokens;
+    r.reasoningTokens += e.reasoningTokens;
+    r.humanReviewSeconds += e.humanReviewSeconds;
+    r.gpuNanoHours += parseDecimal(e.gpuHours, 9);
+    r.base += cost.base;
+    if (cost.source === 'reported') r.reported += cost.base;
+    r.pricebook += cost.pricebook;
+    r.l1 += cost.l1;
+    r.l2 += cost.l2;
+    r.l3 += cost.l3;
+    r.l4 += cost.l4;
+    addToHistogram(r.latencyHist, e.latencyMs);
+    if (e.ttftMs !== null) addToHistogram(r.ttftHist, e.ttftMs);
+  }
+  return [...rows.values()];
+}
+
+/** What one batch says about one workflow. */
+export interface WorkflowDelta {
+  team: string;
+  workflowId: string;
+  workloadClass: string;
+  firstEventAt: Date;
+  lastEventAt: Date;
+  events: number;
+  acceptanceStatus: AcceptanceStatus;
+  acceptanceAt: Date | null;
+  rejectionReason: string | null;
+  usefulOutputTokens: number;
+}
+
+/** Folds events into per-workflow facts: the latest non-pending acceptance wins (cut-model.md 1.2). */
+export function aggregateWorkflows(events: readonly CutEvent[]): WorkflowDelta[] {
+  const rows = new Map<string, WorkflowDelta>();
+  for (const e of events) {
+    const key = `${e.team}\u0000${e.workflowId}`;
+    let w = rows.get(key);
+    if (!w) {
+      w = {
+        team: e.team,
+        workflowId: e.workflowId,
+        workloadClass: e.workloadClass,
+        firstEventAt: e.timestamp,
+        lastEventAt: e.timestamp,
+        events: 0,
+        acceptanceStatus: 'pending',
+        acceptanceAt: null,
+        rejectionReason: null,
+        usefulOutputTokens: 0,
+      };
+      rows.set(key, w);
+    }
+    w.events += 1;
+    if (e.timestamp < w.firstEventAt) w.firstEventAt = e.timestamp;
+    if (e.timestamp >= w.lastEventAt) {
+      w.lastEventAt = e.timestamp;
+      w.workloadClass = e.workloadClass;
+    }
+    w.usefulOutputTokens += usefulOutputTokens(e);
+    if (e.acceptanceStatus !== 'pending' && (w.acceptanceAt === null || e.timestamp >= w.acceptanceAt)) {
+      w.acceptanceStatus = e.acceptanceStatus;
+      w.acceptanceAt = e.timestamp;
+      w.rejectionReason = e.rejectionReason;
+    }
+  }
+  return [...rows.values()];
+}

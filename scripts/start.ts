@@ -1,0 +1,92 @@
+/**
+ * `npm start`: migrate, make sure an admin key exists, load demo data into an empty database,
+ * build the dashboard when the build is missing or stale, then serve it. One process owns the
+ * database (PGlite allows no other), and Ctrl-C closes it cleanly.
+ */
+import http from 'node:http';
+import next from 'next';
+import { openDatabase, type Database } from '../db/client';
+import { databaseConfigFromEnv, describeDatabase, type DatabaseConfig } from '../db/config';
+import { setDatabase } from '../db/instance';
+import { migrate } from '../db/migrate';
+import { ensureAdminKey } from '../db/writes/keys';
+import { loadDemoIfEmpty } from '../ingest/demo-load';
+import { buildApp, buildIsCurrent } from './lib/build';
+import { failStartup } from './lib/fail';
+import { assertPortFree, parsePort } from './lib/port';
+
+const root = process.cwd();
+const host = process.env.HOST?.trim() || '0.0.0.0';
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+async function main() {
+  const started = Date.now();
+  let config: DatabaseConfig | undefined;
+  let db: Database | undefined;
+  try {
+    const port = parsePort(process.env.PORT);
+    config = databaseConfigFromEnv();
+    await assertPortFree(port, host);
+    const build = buildIsCurrent(root) ? null : (log('cut: building the dashboard (first start or changed sources)...'), buildApp(root));
+    // Keep a failing build from surfacing as an unhandled rejection while the database work runs.
+    build?.catch(() => {});
+
+    db = await openDatabase(config);
+    log(`cut: database: ${describeDatabase(config)}`);
+    await migrate(db);
+    const { generated } = await ensureAdminKey(db, process.env.CUT_ADMIN_KEY?.trim() || undefined);
+    if ((process.env.CUT_DEMO ?? '1') !== '0') {
+      const demo = await loadDemoIfEmpty(db, { now: new Date(), log });
+      if (demo) {
+        log(
+          `cut: demo data: ${demo.events.toLocaleString('en-US')} events, ${demo.workflows.toLocaleString('en-US')} workflows ` +
+            `in ${(demo.ms / 1000).toFixed(1)} s (${Math.round(demo.events / (demo.ms / 1000)).toLocaleString('en-US')} events/s)`,
+        );
+      }
+    }
+    if (build) await build;
+
+    setDatabase(db);
+    const app = next({ dev: false, dir: root, hostname: host, port });
+    await app.prepare();
+    const handle = app.getRequestHandler();
+    const server = http.createServer((req, res) => void handle(req, res));
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, resolve);
+    });
+    const shown = host === '0.0.0.0' ? 'localhost' : host;
+    log(`cut: dashboard ready at http://${shown}:${port} (started in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    if (generated) {
+      log(`cut: admin key (shown once; store it now, only its hash is kept): ${generated}`);
+    }
+    onShutdown(async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await db?.close();
+    });
+  } catch (err) {
+    await db?.close().catch(() => {});
+    failStartup(err, config);
+  }
+}
+
+/** First signal closes the server and the database; a second one exits at once. */
+function onShutdown(close: () => Promise<void>) {
+  let closing = false;
+  const handler = (signal: string) => {
+    if (closing) process.exit(130);
+    closing = true;
+    log(`cut: ${signal}: shutting down...`);
+    close()
+      .then(() => process.exit(0))
+      .catch((err) => {
+        process.stderr.write(`cut: shutdown error: ${String(err)}\n`);
+        process.exit(1);
+      });
+  };
+  process.on('SIGINT', () => handler('SIGINT'));
+  process.on('SIGTERM', () => handler('SIGTERM'));
+}
+
+void main();

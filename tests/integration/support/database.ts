@@ -1,0 +1,36 @@
+import { randomBytes } from 'node:crypto';
+import postgres from 'postgres';
+import { openDatabase, openMemoryDatabase, type Database } from '@/db/client';
+import { migrate } from '@/db/migrate';
+import { testDatabaseUrl, testEngine } from './engine';
+
+export interface TestDatabase extends Database {
+  /** closes the handle and removes the database */
+  destroy(): Promise<void>;
+}
+
+/** A fresh database built from the migrations, on the engine this run tests. */
+export async function freshDatabase(): Promise<TestDatabase> {
+  if (testEngine() === 'pglite') {
+    const db = await openMemoryDatabase();
+    await migrate(db);
+    return Object.assign(db, { destroy: () => db.close() });
+  }
+  const adminUrl = testDatabaseUrl();
+  const name = `cut_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const db = await openDatabase({ kind: 'postgres', url: url.toString() });
+  await migrate(db);
+  return Object.assign(db, {
+    async destroy() {
+      await db.close();
+      const sql = postgres(adminUrl, { max: 1, onnotice: () => {} });
+      await sql.unsafe(`drop database if exists ${name} with (force)`);
+      await sql.end();
+    },
+  });
+}

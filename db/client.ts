@@ -82,9 +82,9 @@ function postgresHandle(
 }
 
 async function openPglite(dataDir: string): Promise<Database> {
+  mkdirSync(dataDir, { recursive: true });
   const release = acquireDataDirLock(dataDir);
   const pgdata = path.join(dataDir, 'pgdata');
-  mkdirSync(dataDir, { recursive: true });
   let client: PGlite;
   try {
     client = new PGlite(pgdata);

@@ -9,7 +9,7 @@ export class ConfigError extends Error {
 export type DatabaseConfig = { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
 
 /** Reads DATABASE_URL / CUT_DATA_DIR and checks them before anything is opened. */
-export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
+export function databaseConfigFromEnv(env: Record<string, string | undefined> = process.env): DatabaseConfig {
   const url = env.DATABASE_URL?.trim();
   if (url) {
     let parsed: URL;

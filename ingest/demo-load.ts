@@ -3,7 +3,7 @@ import { getPriceBook } from '../db/queries/pricebook';
 import { getSettings } from '../db/queries/settings';
 import { insertPriceBook } from '../db/writes/pricebook';
 import { insertOutcomes } from '../db/writes/outcomes';
-import { generateDemo } from '../lib/demo';
+import { generateDemo } from '../lib/demo/generate';
 import type { CutEvent } from '../lib/events/event';
 import { reportingDayFormatter } from '../lib/reporting-day';
 import { writeEventBatch } from './write-batch';
@@ -42,8 +42,9 @@ export async function loadDemoIfEmpty(db: Database, opts: DemoLoadOptions): Prom
   if (!(await isEmpty(db))) return null;
   const started = Date.now();
   const endDate = new Date(Date.UTC(opts.now.getUTCFullYear(), opts.now.getUTCMonth(), opts.now.getUTCDate()));
-  const demo = generateDemo({ seed: DEMO_SEED, endDate, days: opts.days ?? 90, eventsPerDay: opts.eventsPerDay });
-  opts.log?.(`cut: loading demo data (${demo.days} days ending ${endDate.toISOString().slice(0, 10)})...`);
+  const days = opts.days ?? 90;
+  const demo = generateDemo({ seed: DEMO_SEED, endDate, days, eventsPerDay: opts.eventsPerDay });
+  opts.log?.(`cut: loading demo data (${days} days ending ${endDate.toISOString().slice(0, 10)})...`);
 
   const result = await db.transaction(async (tx) => {
     await insertPriceBook(tx, demo, 'demo');
@@ -60,7 +61,7 @@ export async function loadDemoIfEmpty(db: Database, opts: DemoLoadOptions): Prom
       if (chunk.length === CHUNK) await flush();
     }
     await flush();
-    const outcomes = await insertOutcomes(tx, demo.outcomes);
+    const outcomes = await insertOutcomes(tx, [...demo.outcomes()]);
     const [wf] = await tx.query<{ n: number }>('select count(*)::int as n from workflows');
     return { events, workflows: wf?.n ?? 0, outcomes };
   });

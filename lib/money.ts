@@ -6,7 +6,6 @@
 export type Pico = bigint;
 
 export const PICO_DIGITS = 12;
-const SCALE = 10n ** BigInt(PICO_DIGITS);
 const DECIMAL = /^(-)?(\d+)(?:\.(\d+))?$/;
 
 /** Parses a decimal string ("96.14", "0.000001") into pico-dollars; extra digits round half-up. */

@@ -3,15 +3,17 @@
  * build the dashboard when the build is missing or stale, then serve it. One process owns the
  * database (PGlite allows no other), and Ctrl-C closes it cleanly.
  */
+import { existsSync } from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
 import next from 'next';
 import { openDatabase, type Database } from '../db/client';
-import { databaseConfigFromEnv, describeDatabase, type DatabaseConfig } from '../db/config';
+import { ConfigError, databaseConfigFromEnv, describeDatabase, type DatabaseConfig } from '../db/config';
 import { setDatabase } from '../db/instance';
 import { migrate } from '../db/migrate';
 import { ensureAdminKey } from '../db/writes/keys';
 import { loadDemoIfEmpty } from '../ingest/demo-load';
-import { buildApp, buildIsCurrent } from './lib/build';
+import { abortBuild, buildApp, buildIsCurrent } from './lib/build';
 import { failStartup } from './lib/fail';
 import { assertPortFree, parsePort } from './lib/port';
 
@@ -27,12 +29,11 @@ async function main() {
     const port = parsePort(process.env.PORT);
     config = databaseConfigFromEnv();
     await assertPortFree(port, host);
-    const build = buildIsCurrent(root) ? null : (log('cut: building the dashboard (first start or changed sources)...'), buildApp(root));
-    // Keep a failing build from surfacing as an unhandled rejection while the database work runs.
-    build?.catch(() => {});
-
     db = await openDatabase(config);
     log(`cut: database: ${describeDatabase(config)}`);
+    // The build runs beside the migrations and the demo load; a failure surfaces when awaited.
+    const build = needsBuild() ? (log('cut: building the dashboard (first start or changed sources)...'), buildApp(root)) : null;
+    build?.catch(() => {});
     await migrate(db);
     const { generated } = await ensureAdminKey(db, process.env.CUT_ADMIN_KEY?.trim() || undefined);
     if ((process.env.CUT_DEMO ?? '1') !== '0') {
@@ -66,9 +67,21 @@ async function main() {
       await db?.close();
     });
   } catch (err) {
+    abortBuild();
     await db?.close().catch(() => {});
     failStartup(err, config);
   }
+}
+
+/** Images built ahead of time set CUT_SKIP_BUILD=1: their sources never change, so never rebuild. */
+function needsBuild(): boolean {
+  if (process.env.CUT_SKIP_BUILD === '1') {
+    if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) {
+      throw new ConfigError('CUT_SKIP_BUILD=1 but there is no build in .next: run `npx next build` first or unset CUT_SKIP_BUILD');
+    }
+    return false;
+  }
+  return !buildIsCurrent(root);
 }
 
 /** First signal closes the server and the database; a second one exits at once. */

@@ -33,6 +33,13 @@ export function buildIsCurrent(root: string): boolean {
   );
 }
 
+let running: ReturnType<typeof spawn> | null = null;
+
+/** Stops a build still running, so a failed start leaves no orphan process writing .next. */
+export function abortBuild(): void {
+  running?.kill('SIGTERM');
+}
+
 /** Runs `next build` (output to a log unless it fails) and stamps the result. */
 export async function buildApp(root: string): Promise<void> {
   const stamp = sourceStamp(root);
@@ -40,10 +47,14 @@ export async function buildApp(root: string): Promise<void> {
   const output: Buffer[] = [];
   const code = await new Promise<number>((resolve, reject) => {
     const child = spawn(bin, ['build'], { cwd: root, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+    running = child;
     child.stdout.on('data', (d: Buffer) => output.push(d));
     child.stderr.on('data', (d: Buffer) => output.push(d));
     child.once('error', reject);
-    child.once('exit', (c) => resolve(c ?? 1));
+    child.once('exit', (c) => {
+      running = null;
+      resolve(c ?? 1);
+    });
   });
   if (code !== 0) {
     process.stderr.write(Buffer.concat(output));

@@ -1,0 +1,13 @@
+/**
+ * JSON numbers that feed money (GPU-hours, reported cost) become decimal strings before anything
+ * multiplies them. JavaScript prints tiny or huge numbers with an exponent ("1e-7"), so expand it.
+ */
+export function numberToDecimal(n: number, maxDecimals: number): string {
+  if (!Number.isFinite(n)) throw new RangeError('not a finite number');
+  const fixed = n.toFixed(Math.min(maxDecimals, 100));
+  return fixed.includes('.') ? fixed.replace(/0+$/, '').replace(/\.$/, '') : fixed;
+}
+
+/** Whether a decimal string has at most `maxDecimals` decimals and no sign or exponent. */
+export const isPlainDecimal = (s: string, maxDecimals: number) =>
+  new RegExp(`^\\d{1,15}(\\.\\d{1,${maxDecimals}})?$`).test(s);

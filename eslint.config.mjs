@@ -5,7 +5,17 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: ['.next/**', 'node_modules/**', 'db/migrations/**', 'test-results/**', 'playwright-report/**', '.data/**', '.test-data/**', 'scratch/**', 'next-env.d.ts'],
+    ignores: [
+      '.next/**',
+      'node_modules/**',
+      'db/migrations/**',
+      'test-results/**',
+      'playwright-report/**',
+      '.data/**',
+      '.test-data/**',
+      'scratch/**',
+      'next-env.d.ts',
+    ],
   },
   {
     rules: {

@@ -23,10 +23,12 @@ export function databaseConfigFromEnv(env: Record<string, string | undefined> = 
     if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
       throw new ConfigError(`DATABASE_URL must start with postgres:// or postgresql://, got ${parsed.protocol}//`);
     }
-    if (!parsed.hostname) throw new ConfigError('DATABASE_URL has no host: expected postgres://user@host:5432/database');
+    if (!parsed.hostname)
+      throw new ConfigError('DATABASE_URL has no host: expected postgres://user@host:5432/database');
     return { kind: 'postgres', url };
   }
-  const dataDir = path.resolve(env.CUT_DATA_DIR?.trim() || './.data');
+  // Resolved at run time from the environment; the bundler must not trace it.
+  const dataDir = path.resolve(/*turbopackIgnore: true*/ env.CUT_DATA_DIR?.trim() || './.data');
   try {
     mkdirSync(dataDir, { recursive: true });
     accessSync(dataDir, constants.W_OK);

@@ -4,9 +4,10 @@
  */
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 
-export function copyField(value: string | number | bigint | boolean | null | undefined): string {
+function copyField(value: string | number | bigint | boolean | null | undefined): string {
   if (value === null || value === undefined) return '\\N';
-  if (typeof value === 'string') return /[\\\t\n\r]/.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]!) : value;
+  if (typeof value === 'string')
+    return /[\\\t\n\r]/.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]!) : value;
   if (typeof value === 'boolean') return value ? 't' : 'f';
   return String(value);
 }

@@ -5,7 +5,7 @@ import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import type { PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import type { Database } from './client';
 
-export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations');
+const MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations');
 
 /** Applies the drizzle-kit migrations; safe to call on every start (already-applied ones are skipped). */
 export async function migrate(db: Database, migrationsFolder = MIGRATIONS_FOLDER): Promise<void> {

@@ -8,7 +8,7 @@ import type { CutEvent } from '../lib/events/event';
 import { reportingDayFormatter } from '../lib/reporting-day';
 import { writeEventBatch } from './write-batch';
 
-export const DEMO_SEED = 20261122;
+const DEMO_SEED = 20261122;
 const CHUNK = 5_000;
 
 export interface DemoLoadOptions {
@@ -27,7 +27,7 @@ export interface DemoLoadResult {
 }
 
 /** Whether the database has neither telemetry nor a price book: only then is demo data loaded. */
-export async function isEmpty(db: Database): Promise<boolean> {
+async function isEmpty(db: Database): Promise<boolean> {
   const [row] = await db.query<{ used: boolean }>(
     `select exists(select 1 from events) or exists(select 1 from model_prices) or exists(select 1 from gpu_pools) as used`,
   );

@@ -23,7 +23,11 @@ export interface BatchResult {
  * (in this batch or earlier), and fold the new ones into the daily rollups and workflows in the
  * same transaction, so a figure never counts an event that is not stored, or twice.
  */
-export async function writeEventBatch(db: Database, events: readonly CutEvent[], ctx: BatchContext): Promise<BatchResult> {
+export async function writeEventBatch(
+  db: Database,
+  events: readonly CutEvent[],
+  ctx: BatchContext,
+): Promise<BatchResult> {
   const seen = new Set<string>();
   const unique: PricedEvent[] = [];
   for (const event of events) {
@@ -35,7 +39,8 @@ export async function writeEventBatch(db: Database, events: readonly CutEvent[],
   const stored = await db.transaction(async (tx) => {
     await registerSlugs(tx, events);
     const fresh = await insertNewEvents(tx, unique);
-    const kept = fresh.size === unique.length ? unique : unique.filter((p) => fresh.has(eventKey(p.event.team, p.event.id)));
+    const kept =
+      fresh.size === unique.length ? unique : unique.filter((p) => fresh.has(eventKey(p.event.team, p.event.id)));
     await addToRollups(tx, aggregateRollups(kept, ctx.dayOf));
     await upsertWorkflows(tx, aggregateWorkflows(kept.map((p) => p.event)));
     return kept;

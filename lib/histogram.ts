@@ -3,8 +3,8 @@
  * 1 ms, bucket i >= 1 holds [GROWTH^(i-1), GROWTH^i) ms. Histograms of any rows merge by adding
  * counts, and a percentile read from one is within GROWTH^0.5 - 1 (about 4.9%) of the true value.
  */
-export const GROWTH = 1.1;
-export const MAX_BUCKET = 160; // 1.1^160 ms is about 4 days: anything slower is clamped
+const GROWTH = 1.1;
+const MAX_BUCKET = 160; // 1.1^160 ms is about 4 days: anything slower is clamped
 export const RELATIVE_ERROR = Math.sqrt(GROWTH) - 1;
 const LOG_GROWTH = Math.log(GROWTH);
 
@@ -14,7 +14,7 @@ export function bucketOf(ms: number): number {
 }
 
 /** The geometric middle of a bucket: the value a percentile in that bucket is reported as. */
-export function bucketValue(bucket: number): number {
+function bucketValue(bucket: number): number {
   if (bucket <= 0) return 0.5;
   return Math.pow(GROWTH, bucket - 0.5);
 }

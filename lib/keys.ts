@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 
 export type KeyKind = 'admin' | 'ingest' | 'read';
 
@@ -11,10 +11,4 @@ export function generateKey(kind: KeyKind): { secret: string; prefix: string; ha
 /** Keys are high-entropy, so one SHA-256 is enough; a slow password hash would only cost latency. */
 export function hashKey(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
-}
-
-export function sameHash(a: string, b: string): boolean {
-  const x = Buffer.from(a, 'hex');
-  const y = Buffer.from(b, 'hex');
-  return x.length === y.length && timingSafeEqual(x, y);
 }

@@ -32,7 +32,9 @@ async function main() {
     db = await openDatabase(config);
     log(`cut: database: ${describeDatabase(config)}`);
     // The build runs beside the migrations and the demo load; a failure surfaces when awaited.
-    const build = needsBuild() ? (log('cut: building the dashboard (first start or changed sources)...'), buildApp(root)) : null;
+    const build = needsBuild()
+      ? (log('cut: building the dashboard (first start or changed sources)...'), buildApp(root))
+      : null;
     build?.catch(() => {});
     await migrate(db);
     const { generated } = await ensureAdminKey(db, process.env.CUT_ADMIN_KEY?.trim() || undefined);
@@ -77,7 +79,9 @@ async function main() {
 function needsBuild(): boolean {
   if (process.env.CUT_SKIP_BUILD === '1') {
     if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) {
-      throw new ConfigError('CUT_SKIP_BUILD=1 but there is no build in .next: run `npx next build` first or unset CUT_SKIP_BUILD');
+      throw new ConfigError(
+        'CUT_SKIP_BUILD=1 but there is no build in .next: run `npx next build` first or unset CUT_SKIP_BUILD',
+      );
     }
     return false;
   }

@@ -58,7 +58,11 @@ function vitest(name: string, project: string, env: Record<string, string> = {})
 
 function countVitest(name: string, file: string, code: number): Suite {
   if (!existsSync(file)) return { name, passed: 0, failed: 1, note: `runner exited ${code} before reporting` };
-  const r = JSON.parse(readFileSync(file, 'utf8')) as { numPassedTests: number; numFailedTests: number; numTotalTests: number };
+  const r = JSON.parse(readFileSync(file, 'utf8')) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numTotalTests: number;
+  };
   const failed = r.numFailedTests + (code !== 0 && r.numFailedTests === 0 ? 1 : 0);
   return { name, passed: r.numPassedTests, failed, note: r.numTotalTests === 0 ? 'no tests found' : undefined };
 }
@@ -83,7 +87,9 @@ function e2e() {
     suites.push({ name: 'e2e', passed: 0, failed: 1, note: `playwright exited ${code} before reporting` });
     return;
   }
-  const { stats } = JSON.parse(readFileSync(file, 'utf8')) as { stats: { expected: number; unexpected: number; flaky: number } };
+  const { stats } = JSON.parse(readFileSync(file, 'utf8')) as {
+    stats: { expected: number; unexpected: number; flaky: number };
+  };
   const failed = stats.unexpected + (code !== 0 && stats.unexpected === 0 ? 1 : 0);
   suites.push({ name: 'e2e', passed: stats.expected + stats.flaky, failed });
 }
@@ -105,7 +111,9 @@ if (wanted('e2e')) e2e();
 banner('summary');
 for (const s of suites) {
   const status = s.failed ? 'FAIL' : 'ok  ';
-  process.stdout.write(`${status} ${s.name.padEnd(28)} ${String(s.passed).padStart(5)} passed ${String(s.failed).padStart(3)} failed${s.note ? `  (${s.note})` : ''}\n`);
+  process.stdout.write(
+    `${status} ${s.name.padEnd(28)} ${String(s.passed).padStart(5)} passed ${String(s.failed).padStart(3)} failed${s.note ? `  (${s.note})` : ''}\n`,
+  );
 }
 const passed = suites.reduce((a, s) => a + s.passed, 0);
 const failed = suites.reduce((a, s) => a + s.failed, 0);

@@ -202,8 +202,6 @@ CREATE TABLE "daily_rollups" (
 );
 --> statement-breakpoint
 CREATE INDEX "events_ts_idx" ON "events" USING btree ("ts");--> statement-breakpoint
-CREATE INDEX "events_workflow_idx" ON "events" USING btree ("team","workflow_id");--> statement-breakpoint
-CREATE INDEX "events_pool_ts_idx" ON "events" USING btree ("pool","ts");--> statement-breakpoint
 CREATE INDEX "workflows_last_event_idx" ON "workflows" USING btree ("last_event_at");--> statement-breakpoint
 CREATE INDEX "workflows_id_idx" ON "workflows" USING btree ("workflow_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "gpu_pools_key" ON "gpu_pools" USING btree ("name","effective_from");--> statement-breakpoint

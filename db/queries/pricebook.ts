@@ -6,7 +6,7 @@ import { gpuPools, modelPrices, unitCosts } from '../schema';
 const micro = (value: string) => parseDecimal(value, 6);
 
 /** Loads every version of every price, pool and unit cost: the book is small and priced in memory. */
-export async function getPriceBookData(db: Database): Promise<PriceBookData> {
+async function getPriceBookData(db: Database): Promise<PriceBookData> {
   const [prices, pools, units] = await Promise.all([
     db.orm.select().from(modelPrices),
     db.orm.select().from(gpuPools),

@@ -54,7 +54,10 @@ export const events = pgTable(
     humanReviewSeconds: doublePrecision('human_review_seconds').notNull().default(0),
     gpuHours: quantity('gpu_hours').notNull().default('0'),
     reportedCostUsd: usd('reported_cost_usd'),
-    attributes: jsonb('attributes').$type<Record<string, AttributeValue>>().notNull().default(sql`'{}'::jsonb`),
+    attributes: jsonb('attributes')
+      .$type<Record<string, AttributeValue>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     // Direct cost as priced at ingest (cut-model.md 2-3); re-pricing rewrites these.
     costUsd: usd('cost_usd').notNull().default('0'),
     costSource: costSourceEnum('cost_source').notNull().default('price_book'),
@@ -65,12 +68,7 @@ export const events = pgTable(
     l4Usd: usd('l4_usd').notNull().default('0'),
     ingestedAt: tstz('ingested_at').notNull().defaultNow(),
   },
-  (t) => [
-    primaryKey({ columns: [t.team, t.id] }),
-    index('events_ts_idx').on(t.ts),
-    index('events_workflow_idx').on(t.team, t.workflowId),
-    index('events_pool_ts_idx').on(t.pool, t.ts),
-  ],
+  (t) => [primaryKey({ columns: [t.team, t.id] }), index('events_ts_idx').on(t.ts)],
 );
 
 /**

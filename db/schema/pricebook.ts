@@ -1,15 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-  bigserial,
-  date,
-  integer,
-  jsonb,
-  pgEnum,
-  pgTable,
-  smallint,
-  text,
-  uniqueIndex,
-} from 'drizzle-orm/pg-core';
+import { bigserial, date, integer, jsonb, pgEnum, pgTable, smallint, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { createdAt, rate, tstz } from './columns';
 import {
   ALLOCATION_RULES,
@@ -101,5 +91,7 @@ export const fixedCosts = pgTable('fixed_costs', {
 export const settings = pgTable('settings', {
   key: text('key').primaryKey(),
   value: jsonb('value').notNull(),
-  updatedAt: tstz('updated_at').notNull().default(sql`now()`),
+  updatedAt: tstz('updated_at')
+    .notNull()
+    .default(sql`now()`),
 });

@@ -3,7 +3,10 @@ import { date, doublePrecision, integer, pgTable, primaryKey, bigint, index } fr
 import { text } from 'drizzle-orm/pg-core';
 import { quantity, usd } from './columns';
 
-const count = (name: string) => bigint(name, { mode: 'number' }).notNull().default(sql`0`);
+const count = (name: string) =>
+  bigint(name, { mode: 'number' })
+    .notNull()
+    .default(sql`0`);
 const money = (name: string) => usd(name).notNull().default('0');
 
 /**
@@ -41,8 +44,14 @@ export const dailyRollups = pgTable(
     l2Usd: money('l2_usd'),
     l3Usd: money('l3_usd'),
     l4Usd: money('l4_usd'),
-    latencyHist: integer('latency_hist').array().notNull().default(sql`'{}'::int[]`),
-    ttftHist: integer('ttft_hist').array().notNull().default(sql`'{}'::int[]`),
+    latencyHist: integer('latency_hist')
+      .array()
+      .notNull()
+      .default(sql`'{}'::int[]`),
+    ttftHist: integer('ttft_hist')
+      .array()
+      .notNull()
+      .default(sql`'{}'::int[]`),
   },
   (t) => [
     primaryKey({ columns: [t.team, t.day, t.workloadClass, t.model, t.provider, t.pool] }),

@@ -4,6 +4,7 @@ import { picoToUsd, PICO_DIGITS } from '../../lib/money';
 import type { Database } from '../client';
 import { copyRow, textArray } from '../copy-text';
 
+// prettier-ignore
 const EVENT_COLUMNS = [
   'team', 'id', 'ts', 'workload_class', 'workflow_id', 'model', 'provider', 'model_version', 'pool',
   'stage', 'input_tokens', 'cached_tokens', 'retrieved_tokens', 'output_tokens', 'reasoning_tokens',
@@ -14,6 +15,7 @@ const EVENT_COLUMNS = [
 
 const usd = (pico: bigint) => picoToUsd(pico, PICO_DIGITS);
 
+// prettier-ignore
 function eventRow({ event: e, cost }: PricedEvent): string {
   return copyRow([
     e.team, e.id, e.timestamp.toISOString(), e.workloadClass, e.workflowId, e.model, e.provider,
@@ -32,9 +34,7 @@ function eventRow({ event: e, cost }: PricedEvent): string {
  */
 export async function insertNewEvents(tx: Database, priced: readonly PricedEvent[]): Promise<Set<string>> {
   if (priced.length === 0) return new Set();
-  await tx.query(
-    'create temp table if not exists events_stage (like events including defaults) on commit delete rows',
-  );
+  await tx.query('create temp table if not exists events_stage (like events including defaults) on commit delete rows');
   await tx.copyFrom('events_stage', EVENT_COLUMNS, priced.map(eventRow).join(''));
   const rows = await tx.query<{ team: string; id: string }>(
     `insert into events select * from events_stage on conflict (team, id) do nothing returning team, id`,

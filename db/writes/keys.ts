@@ -13,8 +13,15 @@ export async function ensureAdminKey(db: Database, fromEnv: string | undefined):
       const hash = hashKey(fromEnv);
       const [hit] = await tx.orm.select({ id: apiKeys.id }).from(apiKeys).where(eq(apiKeys.secretHash, hash));
       if (!hit) {
-        await tx.orm.insert(apiKeys).values({ kind: 'admin', name: 'CUT_ADMIN_KEY', prefix: fromEnv.slice(0, 10), secretHash: hash });
-        await tx.orm.insert(auditLog).values({ actor: 'system', action: 'create', entity: 'api_key', after: { kind: 'admin', name: 'CUT_ADMIN_KEY' } });
+        await tx.orm
+          .insert(apiKeys)
+          .values({ kind: 'admin', name: 'CUT_ADMIN_KEY', prefix: fromEnv.slice(0, 10), secretHash: hash });
+        await tx.orm.insert(auditLog).values({
+          actor: 'system',
+          action: 'create',
+          entity: 'api_key',
+          after: { kind: 'admin', name: 'CUT_ADMIN_KEY' },
+        });
       }
       return { generated: null };
     }
@@ -24,8 +31,12 @@ export async function ensureAdminKey(db: Database, fromEnv: string | undefined):
       .where(and(eq(apiKeys.kind, 'admin'), isNull(apiKeys.revokedAt)));
     if (existing) return { generated: null };
     const key = generateKey('admin');
-    await tx.orm.insert(apiKeys).values({ kind: 'admin', name: 'generated on first start', prefix: key.prefix, secretHash: key.hash });
-    await tx.orm.insert(auditLog).values({ actor: 'system', action: 'create', entity: 'api_key', after: { kind: 'admin', prefix: key.prefix } });
+    await tx.orm
+      .insert(apiKeys)
+      .values({ kind: 'admin', name: 'generated on first start', prefix: key.prefix, secretHash: key.hash });
+    await tx.orm
+      .insert(auditLog)
+      .values({ actor: 'system', action: 'create', entity: 'api_key', after: { kind: 'admin', prefix: key.prefix } });
     return { generated: key.secret };
   });
 }

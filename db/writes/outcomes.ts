@@ -19,7 +19,14 @@ async function insertOutcomesIn(tx: Database, outcomes: readonly CutOutcome[]): 
     'create temp table if not exists outcomes_stage (like outcomes including defaults) on commit delete rows',
   );
   const rows = outcomes.map((o) =>
-    copyRow([o.workflowId, o.timestamp.toISOString(), o.acceptanceStatus, o.team, o.rejectionReason, o.humanReviewSeconds]),
+    copyRow([
+      o.workflowId,
+      o.timestamp.toISOString(),
+      o.acceptanceStatus,
+      o.team,
+      o.rejectionReason,
+      o.humanReviewSeconds,
+    ]),
   );
   await tx.copyFrom('outcomes_stage', OUTCOME_COLUMNS, rows.join(''));
   const inserted = await tx.query<{ n: number }>(

@@ -21,10 +21,16 @@ export async function insertPriceBook(tx: Database, seed: PriceBookSeed, actor: 
     audit.push({ actor, action: 'create', entity, entityId, after });
 
   if (seed.teams?.length) {
-    await tx.orm.insert(teams).values([...seed.teams]).onConflictDoNothing();
+    await tx.orm
+      .insert(teams)
+      .values([...seed.teams])
+      .onConflictDoNothing();
   }
   if (seed.workloadClasses?.length) {
-    await tx.orm.insert(workloadClasses).values([...seed.workloadClasses]).onConflictDoNothing();
+    await tx.orm
+      .insert(workloadClasses)
+      .values([...seed.workloadClasses])
+      .onConflictDoNothing();
   }
   for (const p of seed.modelPrices ?? []) {
     const row = {

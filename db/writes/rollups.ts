@@ -4,6 +4,7 @@ import type { Database } from '../client';
 import { copyRow, intArray } from '../copy-text';
 
 const ROLLUP_KEY = ['team', 'day', 'workload_class', 'model', 'provider', 'pool'] as const;
+// prettier-ignore
 const ROLLUP_SUMS = [
   'requests', 'errors', 'unpriced', 'fallbacks', 'retries', 'tool_calls', 'input_tokens', 'cached_tokens',
   'retrieved_tokens', 'output_tokens', 'reasoning_tokens', 'human_review_seconds', 'gpu_hours', 'base_usd',
@@ -13,6 +14,7 @@ const ROLLUP_HISTS = ['latency_hist', 'ttft_hist'] as const;
 
 const usd = (pico: bigint) => picoToUsd(pico, PICO_DIGITS);
 
+// prettier-ignore
 function rollupRow(r: RollupDelta): string {
   return copyRow([
     r.team, r.day, r.workloadClass, r.model, r.provider, r.pool, r.requests, r.errors, r.unpriced, r.fallbacks,
@@ -46,11 +48,13 @@ export async function addToRollups(tx: Database, deltas: readonly RollupDelta[])
   await tx.query('truncate rollups_stage');
 }
 
+// prettier-ignore
 const WORKFLOW_COLUMNS = [
   'team', 'workflow_id', 'workload_class', 'first_event_at', 'last_event_at', 'events', 'acceptance_status',
   'acceptance_at', 'rejection_reason', 'useful_output_tokens',
 ] as const;
 
+// prettier-ignore
 function workflowRow(w: WorkflowDelta): string {
   return copyRow([
     w.team, w.workflowId, w.workloadClass, w.firstEventAt.toISOString(), w.lastEventAt.toISOString(), w.events,

@@ -1,9 +1,9 @@
 import type { CutEvent } from '../events/event';
 import { divRound, parseDecimal, usdToPico, type Pico } from '../money';
-import { DEFAULT_REVIEWER_USD_PER_HOUR, type PriceBook } from './pricebook';
+import { DEFAULT_INPUT_WEIGHT, DEFAULT_REVIEWER_USD_PER_HOUR, type PriceBook } from './pricebook';
 
 export const COST_SOURCES = ['price_book', 'reported', 'unpriced'] as const;
-export type CostSource = (typeof COST_SOURCES)[number];
+type CostSource = (typeof COST_SOURCES)[number];
 
 /** The direct cost of one event (cut-model.md 2 and 3), in pico-dollars. */
 export interface DirectCost {
@@ -32,11 +32,16 @@ interface TokenPrices {
 function tokenCost(e: CutEvent, p: TokenPrices): Pico {
   const uncached = BigInt(e.inputTokens - e.cachedTokens);
   const visible = BigInt(e.outputTokens - e.reasoningTokens);
-  return uncached * p.input + BigInt(e.cachedTokens) * p.cached + visible * p.output + BigInt(e.reasoningTokens) * p.reasoning;
+  return (
+    uncached * p.input +
+    BigInt(e.cachedTokens) * p.cached +
+    visible * p.output +
+    BigInt(e.reasoningTokens) * p.reasoning
+  );
 }
 
 /** Splits a generation or tool call's base into the retry share, the retrieved share and the rest. */
-export function splitBase(base: Pico, e: CutEvent, prices: TokenPrices): { retry: Pico; retrieved: Pico; rest: Pico } {
+function splitBase(base: Pico, e: CutEvent, prices: TokenPrices): { retry: Pico; retrieved: Pico; rest: Pico } {
   const r = BigInt(e.retryCount);
   const retry = r === 0n ? 0n : divRound(base * r, 1n + r);
   const weight = tokenCost(e, prices);
@@ -61,7 +66,7 @@ export function priceEvent(e: CutEvent, book: PriceBook): DirectCost {
 
   if (selfHosted) {
     const pool = book.pool(e.pool!, e.timestamp);
-    weights = poolWeights(pool?.inputWeight ?? 250_000n);
+    weights = poolWeights(pool?.inputWeight ?? DEFAULT_INPUT_WEIGHT);
     // gpu_hours (nano-hours) x rate (micro-USD) = femto-dollars; one rounding to pico.
     pricebook = pool ? divRound(parseDecimal(e.gpuHours, NANO_DIGITS) * pool.usdPerGpuHour, 1000n) : 0n;
     base = pricebook;
@@ -114,7 +119,9 @@ export function reviewCost(seconds: number, usdPerHourMicro: bigint): Pico {
 }
 
 /** Useful output tokens of a generation event (counted only when its workflow is accepted). */
-export function usefulOutputTokens(e: Pick<CutEvent, 'stage' | 'outputTokens' | 'reasoningTokens' | 'retryCount'>): number {
+export function usefulOutputTokens(
+  e: Pick<CutEvent, 'stage' | 'outputTokens' | 'reasoningTokens' | 'retryCount'>,
+): number {
   if (e.stage !== 'generation') return 0;
   return (e.outputTokens - e.reasoningTokens) / (1 + e.retryCount);
 }

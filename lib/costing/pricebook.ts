@@ -18,11 +18,10 @@ export const ALLOCATION_RULES = [
 export const UNIT_COST_KINDS = ['tool_call', 'reviewer_hour'] as const;
 export const IDLE_POLICIES = ['share', 'separate'] as const;
 
-export type MatchKind = (typeof MATCH_KINDS)[number];
-export type PricingModel = (typeof PRICING_MODELS)[number];
-export type BillingGranularity = (typeof BILLING_GRANULARITY)[number];
+type MatchKind = (typeof MATCH_KINDS)[number];
+type PricingModel = (typeof PRICING_MODELS)[number];
+type BillingGranularity = (typeof BILLING_GRANULARITY)[number];
 export type UnitCostKind = (typeof UNIT_COST_KINDS)[number];
-export type IdlePolicy = (typeof IDLE_POLICIES)[number];
 
 export const DEFAULT_REVIEWER_USD_PER_HOUR = 60_000_000n; // micro-USD
 export const DEFAULT_INPUT_WEIGHT = 250_000n; // 0.25 in micro-units
@@ -104,7 +103,12 @@ export class PriceBook {
       data.modelPrices.filter((p) => p.match === 'exact'),
       norm,
     );
-    this.patterns = [...groupBy(data.modelPrices.filter((p) => p.match === 'pattern'), norm).values()]
+    this.patterns = [
+      ...groupBy(
+        data.modelPrices.filter((p) => p.match === 'pattern'),
+        norm,
+      ).values(),
+    ]
       .map((versions) => ({
         provider: versions[0]!.provider.toLowerCase(),
         model: versions[0]!.model,

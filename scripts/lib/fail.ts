@@ -2,7 +2,7 @@ import { ConfigError, describeDatabase, type DatabaseConfig } from '../../db/con
 import { describeError } from '../../db/client';
 
 /** Prints one line a person can act on and exits non-zero; no stack traces for known problems. */
-export function fail(message: string): never {
+function fail(message: string): never {
   process.stderr.write(`cut: ${message}\n`);
   process.exit(1);
 }

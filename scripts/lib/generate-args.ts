@@ -3,8 +3,9 @@
  * line instead of a half-written file or a half-posted run.
  */
 import { parseArgs } from 'node:util';
+import { DEFAULT_DAYS } from '../../lib/demo/generate';
 
-export const MAX_BATCH = 5000; // the API's per-request limit (api.md)
+const MAX_BATCH = 5000; // the API's per-request limit (api.md)
 const DAY_MS = 86_400_000;
 
 export class UsageError extends Error {}
@@ -29,7 +30,7 @@ late outcomes) and writes them as NDJSON and/or posts them to a CUT server.
 
   --events N        exact number of events to produce (required)
   --seed S          integer seed; the same seed and --end give byte-identical output (default 42)
-  --days D          length of the window in days (default 90)
+  --days D          length of the window in days (default ${DEFAULT_DAYS})
   --end YYYY-MM-DD  last day of the window, UTC (default: yesterday)
   --id-prefix P     prefix of event and workflow ids (default "demo"); change it to load two runs side by side
   --out FILE        write one wire event per line to FILE; late outcomes go to a sibling file,
@@ -76,7 +77,8 @@ function httpUrl(raw: string): string {
   } catch {
     throw new UsageError(`--post must be an http(s) URL, got "${raw}"`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`--post must be an http(s) URL, got "${raw}"`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new UsageError(`--post must be an http(s) URL, got "${raw}"`);
   return url.toString();
 }
 
@@ -108,10 +110,22 @@ export function parseGenerateArgs(
     throw new UsageError((err as Error).message.replace(/\s*\n\s*/g, ' '));
   }
   const help = values.help === true;
-  if (help) return { help, events: 0, seed: 0, days: 0, endDate: new Date(0), idPrefix: '', out: null, post: null, key: null, batch: 0 };
+  if (help)
+    return {
+      help,
+      events: 0,
+      seed: 0,
+      days: 0,
+      endDate: new Date(0),
+      idPrefix: '',
+      out: null,
+      post: null,
+      key: null,
+      batch: 0,
+    };
 
   const events = positiveInteger('events', values.events);
-  const days = positiveInteger('days', values.days, 90);
+  const days = positiveInteger('days', values.days, DEFAULT_DAYS);
   const batch = positiveInteger('batch', values.batch, 1000);
   if (batch > MAX_BATCH) throw new UsageError(`--batch must be at most ${MAX_BATCH} (the API's limit), got ${batch}`);
   const idPrefix = values['id-prefix'] ?? 'demo';

@@ -19,7 +19,9 @@ export async function assertPortFree(port: number, host: string): Promise<void> 
         err.code === 'EADDRINUSE'
           ? new ConfigError(`port ${port} is already in use: stop the program using it or start with PORT=${port + 1}`)
           : err.code === 'EACCES'
-            ? new ConfigError(`port ${port} needs privileges this user lacks: choose PORT=3000 or another port above 1024`)
+            ? new ConfigError(
+                `port ${port} needs privileges this user lacks: choose PORT=3000 or another port above 1024`,
+              )
             : err,
       );
     });

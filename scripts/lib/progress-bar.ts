@@ -7,7 +7,8 @@ const REDRAW_MS = 100;
 
 export class ProgressBar {
   private readonly started = performance.now();
-  private lastDraw = 0;
+  // The first draw waits one interval, so the rate shown is not a start-up artefact.
+  private lastDraw = this.started;
   private readonly enabled: boolean;
 
   constructor(

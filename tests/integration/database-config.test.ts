@@ -11,7 +11,10 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe('databaseConfigFromEnv', () => {
   it('DATABASE_URL set -> PostgreSQL; unset -> PGlite in CUT_DATA_DIR (created if missing)', () => {
-    expect(databaseConfigFromEnv({ DATABASE_URL: 'postgres://u@h:5432/d' })).toEqual({ kind: 'postgres', url: 'postgres://u@h:5432/d' });
+    expect(databaseConfigFromEnv({ DATABASE_URL: 'postgres://u@h:5432/d' })).toEqual({
+      kind: 'postgres',
+      url: 'postgres://u@h:5432/d',
+    });
     const dir = path.join(scratch, 'nested', 'data');
     expect(databaseConfigFromEnv({ CUT_DATA_DIR: dir })).toEqual({ kind: 'pglite', dataDir: dir });
   });

@@ -14,7 +14,13 @@ writeFileSync(blocker, '');
 
 function start(env: Record<string, string>) {
   const res = spawnSync(path.resolve('node_modules/.bin/tsx'), ['scripts/start.ts'], {
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, CUT_DATA_DIR: path.join(scratch, 'data'), PORT: '3991', ...env } as unknown as NodeJS.ProcessEnv,
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      CUT_DATA_DIR: path.join(scratch, 'data'),
+      PORT: '3991',
+      ...env,
+    } as unknown as NodeJS.ProcessEnv,
     encoding: 'utf8',
     timeout: 60_000,
   });
@@ -27,7 +33,10 @@ describe('npm start with bad settings', () => {
     [{ DATABASE_URL: 'mysql://root@127.0.0.1/x' }, /^cut: DATABASE_URL must start with postgres:\/\//],
     [{ DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' }, /^cut: cannot reach the database at DATABASE_URL: /],
     // a regular file where a folder should be: unwritable even for root
-    [{ CUT_DATA_DIR: path.join(blocker, 'data') }, /^cut: CUT_DATA_DIR \S+ cannot be created or written: choose a writable folder/],
+    [
+      { CUT_DATA_DIR: path.join(blocker, 'data') },
+      /^cut: CUT_DATA_DIR \S+ cannot be created or written: choose a writable folder/,
+    ],
     [{ PORT: 'eighty' }, /^cut: PORT must be a whole number from 1 to 65535, got "eighty"$/],
   ])('%j -> one clear line and exit 1', (env, message) => {
     const res = start(env);

@@ -15,7 +15,10 @@ beforeAll(async () => {
   db = await freshDatabase();
   await insertPriceBook(
     db,
-    { pools: [makePool()], modelPrices: [makePrice({ model: 'judge', inputPer1m: usdPer1m('1'), outputPer1m: usdPer1m('4') })] },
+    {
+      pools: [makePool()],
+      modelPrices: [makePrice({ model: 'judge', inputPer1m: usdPer1m('1'), outputPer1m: usdPer1m('4') })],
+    },
     'test',
   );
   ctx = { book: await getPriceBook(db), dayOf: reportingDayFormatter('UTC') };
@@ -49,7 +52,15 @@ function workedExample(): CutEvent[] {
   }
   for (let i = 0; i < 200; i++) {
     events.push(
-      makeEvent({ id: `j${i}`, workflowId: `g${i}`, timestamp: new Date(`${day}T23:30:00Z`), model: 'judge', stage: 'evaluation', inputTokens: 500, outputTokens: 50 }),
+      makeEvent({
+        id: `j${i}`,
+        workflowId: `g${i}`,
+        timestamp: new Date(`${day}T23:30:00Z`),
+        model: 'judge',
+        stage: 'evaluation',
+        inputTokens: 500,
+        outputTokens: 50,
+      }),
     );
   }
   return events;
@@ -131,7 +142,14 @@ describe('workflow acceptance', () => {
 
   it('an outcome that arrives before the events applies when they arrive', async () => {
     await insertOutcomes(db, [
-      { workflowId: 'w1', team: null, acceptanceStatus: 'accepted', rejectionReason: null, humanReviewSeconds: 0, timestamp: new Date('2026-05-05T00:00:00Z') },
+      {
+        workflowId: 'w1',
+        team: null,
+        acceptanceStatus: 'accepted',
+        rejectionReason: null,
+        humanReviewSeconds: 0,
+        timestamp: new Date('2026-05-05T00:00:00Z'),
+      },
     ]);
     await writeEventBatch(db, [ev('a', '2026-05-04T10:00:00Z')], ctx);
     const [w] = await db.query<{ acceptance_status: string }>(`select acceptance_status::text from workflows`);
@@ -142,7 +160,14 @@ describe('workflow acceptance', () => {
     await writeEventBatch(db, [ev('b', '2026-05-04T12:00:00Z', 'rejected')], ctx);
     await writeEventBatch(db, [ev('a', '2026-05-04T10:00:00Z', 'accepted')], ctx);
     await insertOutcomes(db, [
-      { workflowId: 'w1', team: 'support', acceptanceStatus: 'pending', rejectionReason: null, humanReviewSeconds: 0, timestamp: new Date('2026-05-06T00:00:00Z') },
+      {
+        workflowId: 'w1',
+        team: 'support',
+        acceptanceStatus: 'pending',
+        rejectionReason: null,
+        humanReviewSeconds: 0,
+        timestamp: new Date('2026-05-06T00:00:00Z'),
+      },
     ]);
     const [w] = await db.query<{ acceptance_status: string; events: number; last: string }>(
       `select acceptance_status::text, events, to_char(last_event_at at time zone 'UTC', 'HH24:MI') as last from workflows`,
@@ -151,7 +176,14 @@ describe('workflow acceptance', () => {
   });
 
   it('re-sending an outcome is a no-op', async () => {
-    const o = { workflowId: 'w9', team: null, acceptanceStatus: 'accepted' as const, rejectionReason: null, humanReviewSeconds: 5, timestamp: new Date('2026-05-05T00:00:00Z') };
+    const o = {
+      workflowId: 'w9',
+      team: null,
+      acceptanceStatus: 'accepted' as const,
+      rejectionReason: null,
+      humanReviewSeconds: 5,
+      timestamp: new Date('2026-05-05T00:00:00Z'),
+    };
     expect(await insertOutcomes(db, [o, o])).toBe(1);
     expect(await insertOutcomes(db, [o])).toBe(0);
   });

@@ -29,7 +29,9 @@ describe('decimal parsing and formatting', () => {
     expect(formatUnits(15n, 1, 3)).toBe('1.500');
   });
   it('round-trips any pico amount through its 12-decimal text', () => {
-    fc.assert(fc.property(fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }), (p) => usdToPico(picoToUsd(p, 12)) === p));
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }), (p) => usdToPico(picoToUsd(p, 12)) === p),
+    );
   });
 });
 
@@ -58,7 +60,9 @@ describe('allocate', () => {
     fc.assert(
       fc.property(
         fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }),
-        fc.array(fc.bigInt({ min: 0n, max: 10n ** 9n }), { minLength: 1, maxLength: 20 }).filter((w) => w.some((x) => x > 0n)),
+        fc
+          .array(fc.bigInt({ min: 0n, max: 10n ** 9n }), { minLength: 1, maxLength: 20 })
+          .filter((w) => w.some((x) => x > 0n)),
         (total, weights) => allocate(total, weights).reduce((a, b) => a + b, 0n) === total,
       ),
     );

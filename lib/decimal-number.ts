@@ -8,6 +8,6 @@ export function numberToDecimal(n: number, maxDecimals: number): string {
   return fixed.includes('.') ? fixed.replace(/0+$/, '').replace(/\.$/, '') : fixed;
 }
 
-/** Whether a decimal string has at most `maxDecimals` decimals and no sign or exponent. */
-export const isPlainDecimal = (s: string, maxDecimals: number) =>
-  new RegExp(`^\\d{1,15}(\\.\\d{1,${maxDecimals}})?$`).test(s);
+/** Whether a decimal string fits `maxWhole` integer digits and `maxDecimals` decimals, unsigned. */
+export const isPlainDecimal = (s: string, maxWhole: number, maxDecimals: number) =>
+  new RegExp(`^\\d{1,${maxWhole}}(\\.\\d{1,${maxDecimals}})?$`).test(s);

@@ -1,7 +1,10 @@
 import type { z } from 'zod';
 import type { Database } from '@/db/client';
 import { getDatabase } from '@/db/instance';
-import { DatabaseUnavailableError, errorResponse, InvalidQueryError } from './errors';
+import { readJson } from '@/ingest/http/read-body';
+import { toFieldErrors } from '@/ingest/native/field-errors';
+import { DatabaseUnavailableError, InvalidBodyError, InvalidQueryError } from '@/lib/errors';
+import { errorResponse } from './errors';
 
 /** Wraps a route handler so every thrown error goes through the one mapping in errors.ts. */
 export function apiRoute(handler: (request: Request) => Promise<Response>): (request: Request) => Promise<Response> {
@@ -30,4 +33,14 @@ export async function database(): Promise<Database> {
   } catch (err) {
     throw new DatabaseUnavailableError({ cause: err });
   }
+}
+
+/** Validates a small JSON body (config calls); the 400 names every offending field. */
+export async function parseBody<S extends z.ZodType>(schema: S, request: Request): Promise<z.output<S>> {
+  const result = schema.safeParse(await readJson(request, 1024 * 1024));
+  if (result.success) return result.data;
+  const message = toFieldErrors(result.error.issues)
+    .map((e) => `${e.path}: ${e.message}`)
+    .join('; ');
+  throw new InvalidBodyError(message);
 }

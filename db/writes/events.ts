@@ -30,14 +30,15 @@ function eventRow({ event: e, cost }: PricedEvent): string {
 /**
  * Inserts priced events that are not stored yet and returns the keys that were new.
  * COPY into a per-transaction staging table, then one insert ... on conflict do nothing:
- * COPY's speed with the idempotency of the (team, id) key. Must run inside a transaction.
+ * COPY's speed with the idempotency of the (team, id) key. Rows go in key order so that
+ * concurrent overlapping batches lock in the same order and cannot deadlock. Runs in a transaction.
  */
 export async function insertNewEvents(tx: Database, priced: readonly PricedEvent[]): Promise<Set<string>> {
   if (priced.length === 0) return new Set();
   await tx.query('create temp table if not exists events_stage (like events including defaults) on commit delete rows');
   await tx.copyFrom('events_stage', EVENT_COLUMNS, priced.map(eventRow).join(''));
   const rows = await tx.query<{ team: string; id: string }>(
-    `insert into events select * from events_stage on conflict (team, id) do nothing returning team, id`,
+    `insert into events select * from events_stage order by team, id on conflict (team, id) do nothing returning team, id`,
   );
   await tx.query('truncate events_stage');
   return new Set(rows.map((r) => eventKey(r.team, r.id)));
@@ -47,8 +48,8 @@ export const eventKey = (team: string, id: string) => `${team}\u0000${id}`;
 
 /** Creates teams and workload classes seen for the first time (named after their slug). */
 export async function registerSlugs(tx: Database, events: readonly Pick<CutEvent, 'team' | 'workloadClass'>[]) {
-  const teams = [...new Set(events.map((e) => e.team))];
-  const classes = [...new Set(events.map((e) => e.workloadClass))];
+  const teams = [...new Set(events.map((e) => e.team))].sort();
+  const classes = [...new Set(events.map((e) => e.workloadClass))].sort();
   if (teams.length) {
     await tx.query(`insert into teams (slug, name) select s, s from unnest($1::text[]) s on conflict do nothing`, [
       textArray(teams),

@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { generateKey, hashKey } from '../../lib/keys';
 import type { Database } from '../client';
 import { apiKeys, auditLog } from '../schema';
@@ -39,4 +39,58 @@ export async function ensureAdminKey(db: Database, fromEnv: string | undefined):
       .values({ actor: 'system', action: 'create', entity: 'api_key', after: { kind: 'admin', prefix: key.prefix } });
     return { generated: key.secret };
   });
+}
+
+export interface NewKey {
+  kind: 'ingest' | 'read';
+  name: string;
+  team: string | null;
+}
+
+/** Creates a key and returns its secret: the only time it exists outside the caller's hands. */
+export async function createKey(db: Database, input: NewKey, actor: string) {
+  return db.transaction(async (tx) => {
+    const key = generateKey(input.kind);
+    const [row] = await tx.orm
+      .insert(apiKeys)
+      .values({ ...input, prefix: key.prefix, secretHash: key.hash })
+      .returning({ id: apiKeys.id, createdAt: apiKeys.createdAt });
+    await tx.orm.insert(auditLog).values({
+      actor,
+      action: 'create',
+      entity: 'api_key',
+      entityId: String(row!.id),
+      after: { ...input, prefix: key.prefix },
+    });
+    return { id: row!.id, secret: key.secret, prefix: key.prefix, createdAt: row!.createdAt };
+  });
+}
+
+/** Revokes a key; false when there is no live key with that id. */
+export async function revokeKey(db: Database, id: number, actor: string): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.orm
+      .update(apiKeys)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
+      .returning({ id: apiKeys.id, kind: apiKeys.kind, name: apiKeys.name, prefix: apiKeys.prefix });
+    if (!row) return false;
+    await tx.orm
+      .insert(auditLog)
+      .values({ actor, action: 'revoke', entity: 'api_key', entityId: String(id), before: row, after: null });
+    return true;
+  });
+}
+
+/** Records use at most once a minute per key, so a busy key does not write on every request. */
+export async function touchKey(db: Database, id: number): Promise<void> {
+  await db.orm
+    .update(apiKeys)
+    .set({ lastUsedAt: new Date() })
+    .where(
+      and(
+        eq(apiKeys.id, id),
+        sql`(${apiKeys.lastUsedAt} is null or ${apiKeys.lastUsedAt} < now() - interval '1 minute')`,
+      ),
+    );
 }

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+
+/** Field rules shared by events and outcomes, each with the message a sender sees. */
+const MAX_INT = 2_147_483_647;
+const SLUG = /^[a-z0-9][a-z0-9_-]{0,62}$/;
+const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})$/;
+const FUTURE_SLACK_MS = 24 * 3600 * 1000;
+const OLDEST = Date.UTC(2000, 0, 1);
+
+/** JavaScript's parser rolls 2026-02-30 over to March; a timestamp must name a real instant. */
+function fieldsInRange(s: string): boolean {
+  const [y, mo, d, h, mi, se] = s.match(/\d+/g)!.slice(0, 6).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const daysInMonth = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  const offset = /([+-])(\d{2}):(\d{2})$/.exec(s);
+  const offsetOk = !offset || (Number(offset[2]) <= 23 && Number(offset[3]) <= 59);
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth && h <= 23 && mi <= 59 && se <= 59 && offsetOk;
+}
+
+/** PostgreSQL text and jsonb cannot hold NUL, so it is refused here rather than failing the batch. */
+export const noNul = (s: string) => !s.includes('\u0000');
+export const NUL_MESSAGE = 'must not contain NUL (\\u0000) characters';
+
+export const text = (max: number) =>
+  z
+    .string({ error: 'must be a string' })
+    .min(1, 'must not be empty')
+    .max(max, `must be at most ${max} characters`)
+    .refine(noNul, NUL_MESSAGE);
+export const slug = z
+  .string({ error: 'must be a string' })
+  .regex(
+    SLUG,
+    'must be a slug: lowercase letters, digits, _ or -, starting with a letter or digit, at most 63 characters',
+  );
+export const count = z
+  .number({ error: 'must be a number' })
+  .int('must be an integer')
+  .min(0, 'must be >= 0')
+  .max(MAX_INT, `must be <= ${MAX_INT}`);
+/** A non-negative measure with a ceiling far above any real value, so sums never overflow storage. */
+export const nonNegative = (max: number) =>
+  z
+    .number({ error: 'must be a number' })
+    .min(0, 'must be >= 0')
+    .max(max, `must be <= ${max.toLocaleString('en-US')}`);
+
+export const timestampSchema = z
+  .string({ error: 'must be an RFC 3339 timestamp string' })
+  .regex(
+    RFC3339,
+    'must be an RFC 3339 timestamp with an offset, e.g. 2026-05-04T10:00:00Z or 2026-05-04T12:00:00+02:00',
+  )
+  .transform((s, ctx) => {
+    const at = new Date(s);
+    if (Number.isNaN(at.getTime()) || !fieldsInRange(s)) {
+      ctx.addIssue({ code: 'custom', message: 'is not a real date and time' });
+      return z.NEVER;
+    }
+    if (at.getTime() > Date.now() + FUTURE_SLACK_MS) {
+      ctx.addIssue({ code: 'custom', message: 'must not be more than 24 hours in the future' });
+      return z.NEVER;
+    }
+    if (at.getTime() < OLDEST) {
+      ctx.addIssue({ code: 'custom', message: 'must not be before 2000-01-01' });
+      return z.NEVER;
+    }
+    return at;
+  });

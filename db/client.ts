@@ -21,7 +21,11 @@ type Orm = PgDatabase<PgQueryResultHKT, Schema>;
 export interface Database {
   readonly kind: DatabaseConfig['kind'];
   readonly orm: Orm;
+  /** true on a handle given to a `transaction` callback */
+  readonly inTransaction: boolean;
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /** Several statements in one round trip (simple protocol: no parameters). */
+  exec(text: string): Promise<void>;
   /** COPY ... FROM in text format; `rows` is tab-separated, newline-terminated, \N for null. */
   copyFrom(table: string, columns: readonly string[], rows: string): Promise<void>;
   /** Runs `fn` in a transaction; called on a transaction handle it joins the outer one. */
@@ -81,6 +85,10 @@ function postgresHandle(
   const handle: Database = {
     kind: 'postgres',
     orm,
+    inTransaction: parent !== undefined,
+    async exec(text) {
+      await client.unsafe(text).simple();
+    },
     query: async <T>(text: string, params: unknown[] = []) =>
       (await client.unsafe(text, params as postgres.ParameterOrJSON<never>[])) as unknown as T[],
     async copyFrom(table, columns, rows) {
@@ -127,6 +135,10 @@ function pgliteHandle(client: PGlite | PGliteTransaction, close: () => Promise<v
   const handle: Database = {
     kind: 'pglite',
     orm,
+    inTransaction: inTx,
+    async exec(text) {
+      await client.exec(text);
+    },
     query: async <T>(text: string, params: unknown[] = []) => (await client.query<T>(text, params)).rows,
     async copyFrom(table, columns, rows) {
       await client.query(`copy ${table} (${columns.join(', ')}) from '/dev/blob'`, [], { blob: new Blob([rows]) });

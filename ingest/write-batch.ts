@@ -1,6 +1,6 @@
 import type { Database } from '../db/client';
-import { eventKey, insertNewEvents, registerSlugs } from '../db/writes/events';
-import { addToRollups, upsertWorkflows } from '../db/writes/rollups';
+import { eventKey, insertNewEvents, isUniqueViolation } from '../db/writes/events';
+import { MERGE_STAGED_SQL, prepareStaging, stageRollups, stageWorkflows } from '../db/writes/rollups';
 import { priceEvent } from '../lib/costing/direct';
 import type { PriceBook } from '../lib/costing/pricebook';
 import type { CutEvent } from '../lib/events/event';
@@ -19,9 +19,10 @@ export interface BatchResult {
 }
 
 /**
- * Stores a batch of validated events atomically: price each one, keep only ids not seen before
- * (in this batch or earlier), and fold the new ones into the daily rollups and workflows in the
- * same transaction, so a figure never counts an event that is not stored, or twice.
+ * Stores a batch of validated events atomically. This is where the costing engine meets ingest:
+ * each event is priced with the book in force at its timestamp, only ids not seen before (in
+ * this batch or earlier) are kept, and their costs are folded into the daily rollups and their
+ * workflows in the same transaction, so a figure never counts an event that is not stored, or twice.
  */
 export async function writeEventBatch(
   db: Database,
@@ -36,14 +37,32 @@ export async function writeEventBatch(
     seen.add(key);
     unique.push({ event, cost: priceEvent(event, ctx.book) });
   }
-  const stored = await db.transaction(async (tx) => {
-    await registerSlugs(tx, events);
-    const fresh = await insertNewEvents(tx, unique);
-    const kept =
-      fresh.size === unique.length ? unique : unique.filter((p) => fresh.has(eventKey(p.event.team, p.event.id)));
-    await addToRollups(tx, aggregateRollups(kept, ctx.dayOf));
-    await upsertWorkflows(tx, aggregateWorkflows(kept.map((p) => p.event)));
-    return kept;
-  });
+  const store = (mode: 'direct' | 'staged') => db.transaction((tx) => storeBatch(tx, unique, ctx, mode));
+  let stored: PricedEvent[];
+  try {
+    // Inside an outer transaction a failed statement would doom it, so only the safe path is used.
+    stored = await store(db.inTransaction ? 'staged' : 'direct');
+  } catch (err) {
+    // A concurrent batch stored some of these ids between our look-up and our COPY.
+    if (!isUniqueViolation(err) || db.inTransaction) throw err;
+    stored = await store('staged');
+  }
   return { accepted: stored.length, duplicates: events.length - stored.length, stored };
+}
+
+async function storeBatch(
+  tx: Database,
+  unique: readonly PricedEvent[],
+  ctx: BatchContext,
+  mode: 'direct' | 'staged',
+): Promise<PricedEvent[]> {
+  await prepareStaging(tx);
+  const fresh = await insertNewEvents(tx, unique, mode);
+  const kept =
+    fresh.size === unique.length ? unique : unique.filter((p) => fresh.has(eventKey(p.event.team, p.event.id)));
+  if (kept.length === 0) return [];
+  await stageRollups(tx, aggregateRollups(kept, ctx.dayOf));
+  await stageWorkflows(tx, aggregateWorkflows(kept.map((p) => p.event)));
+  await tx.exec(MERGE_STAGED_SQL);
+  return [...kept];
 }

@@ -28,37 +28,44 @@ function eventRow({ event: e, cost }: PricedEvent): string {
 }
 
 /**
- * Inserts priced events that are not stored yet and returns the keys that were new.
- * COPY into a per-transaction staging table, then one insert ... on conflict do nothing:
- * COPY's speed with the idempotency of the (team, id) key. Rows go in key order so that
- * concurrent overlapping batches lock in the same order and cannot deadlock. Runs in a transaction.
+ * Stores the events whose (team, id) is new and returns their keys. `direct` COPYs straight into
+ * `events` after looking up which keys exist (fast, but a concurrent batch with the same ids makes
+ * it fail with a unique violation); `staged` COPYs into a staging table and inserts with
+ * on conflict do nothing (safe under any concurrency). Rows go in key order so that concurrent
+ * overlapping batches lock in the same order and cannot deadlock. Runs inside a transaction,
+ * after `prepareStaging`.
  */
-export async function insertNewEvents(tx: Database, priced: readonly PricedEvent[]): Promise<Set<string>> {
+export async function insertNewEvents(
+  tx: Database,
+  priced: readonly PricedEvent[],
+  mode: 'direct' | 'staged',
+): Promise<Set<string>> {
   if (priced.length === 0) return new Set();
-  await tx.query('create temp table if not exists events_stage (like events including defaults) on commit delete rows');
-  await tx.copyFrom('events_stage', EVENT_COLUMNS, priced.map(eventRow).join(''));
-  const rows = await tx.query<{ team: string; id: string }>(
-    `insert into events select * from events_stage order by team, id on conflict (team, id) do nothing returning team, id`,
+  const sorted = [...priced].sort((a, b) => compareKeys(a.event, b.event));
+  if (mode === 'staged') {
+    await tx.copyFrom('events_stage', EVENT_COLUMNS, sorted.map(eventRow).join(''));
+    const rows = await tx.query<{ team: string; id: string }>(
+      `insert into events select * from events_stage order by team, id
+       on conflict (team, id) do nothing returning team, id`,
+    );
+    return new Set(rows.map((r) => eventKey(r.team, r.id)));
+  }
+  const existing = await tx.query<{ team: string; id: string }>(
+    // LATERAL keeps this a primary-key probe per id whatever the plan cache thinks of the table size.
+    `select k.team, k.id from unnest($1::text[], $2::text[]) as k(team, id)
+       cross join lateral (select 1 from events e where e.team = k.team and e.id = k.id limit 1) as hit`,
+    [textArray(sorted.map((p) => p.event.team)), textArray(sorted.map((p) => p.event.id))],
   );
-  await tx.query('truncate events_stage');
-  return new Set(rows.map((r) => eventKey(r.team, r.id)));
+  const seen = new Set(existing.map((r) => eventKey(r.team, r.id)));
+  const fresh = seen.size ? sorted.filter((p) => !seen.has(eventKey(p.event.team, p.event.id))) : sorted;
+  if (fresh.length) await tx.copyFrom('events', EVENT_COLUMNS, fresh.map(eventRow).join(''));
+  return new Set(fresh.map((p) => eventKey(p.event.team, p.event.id)));
 }
 
 export const eventKey = (team: string, id: string) => `${team}\u0000${id}`;
 
-/** Creates teams and workload classes seen for the first time (named after their slug). */
-export async function registerSlugs(tx: Database, events: readonly Pick<CutEvent, 'team' | 'workloadClass'>[]) {
-  const teams = [...new Set(events.map((e) => e.team))].sort();
-  const classes = [...new Set(events.map((e) => e.workloadClass))].sort();
-  if (teams.length) {
-    await tx.query(`insert into teams (slug, name) select s, s from unnest($1::text[]) s on conflict do nothing`, [
-      textArray(teams),
-    ]);
-  }
-  if (classes.length) {
-    await tx.query(
-      `insert into workload_classes (slug, name) select s, initcap(replace(s, '_', ' ')) from unnest($1::text[]) s on conflict do nothing`,
-      [textArray(classes)],
-    );
-  }
-}
+const compareKeys = (a: CutEvent, b: CutEvent) =>
+  a.team < b.team ? -1 : a.team > b.team ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+
+/** SQLSTATE 23505: what a `direct` insert hits when a concurrent batch stored the same event first. */
+export const isUniqueViolation = (err: unknown) => (err as { code?: string } | null)?.code === '23505';

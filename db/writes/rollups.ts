@@ -14,6 +14,10 @@ const ROLLUP_HISTS = ['latency_hist', 'ttft_hist'] as const;
 
 const usd = (pico: bigint) => picoToUsd(pico, PICO_DIGITS);
 
+/** The batch's acceptance replaces the stored one only when it is at least as recent. */
+const newer = `(excluded.acceptance_at is not null
+  and (workflows.acceptance_at is null or excluded.acceptance_at >= workflows.acceptance_at))`;
+
 // prettier-ignore
 function rollupRow(r: RollupDelta): string {
   return copyRow([
@@ -29,24 +33,19 @@ const mergeArrays = (col: string) =>
   `${col} = (select coalesce(array_agg(coalesce(a, 0) + coalesce(b, 0) order by i), '{}')
               from unnest(daily_rollups.${col}, excluded.${col}) with ordinality as u(a, b, i))`;
 
-/** Adds a batch's deltas to the daily rollups (creating rows as needed). Must run inside a transaction. */
-export async function addToRollups(tx: Database, deltas: readonly RollupDelta[]): Promise<void> {
-  if (deltas.length === 0) return;
-  const columns = [...ROLLUP_KEY, ...ROLLUP_SUMS, ...ROLLUP_HISTS];
-  await tx.query(
-    'create temp table if not exists rollups_stage (like daily_rollups including defaults) on commit delete rows',
-  );
-  await tx.copyFrom('rollups_stage', columns, deltas.map(rollupRow).join(''));
-  // Sorted so concurrent batches take row locks in the same order and cannot deadlock.
-  await tx.query(
-    `insert into daily_rollups (${columns.join(', ')})
-     select ${columns.join(', ')} from rollups_stage order by ${ROLLUP_KEY.join(', ')}
-     on conflict (${ROLLUP_KEY.join(', ')}) do update set
-       ${ROLLUP_SUMS.map((c) => `${c} = daily_rollups.${c} + excluded.${c}`).join(',\n       ')},
-       ${ROLLUP_HISTS.map(mergeArrays).join(',\n       ')}`,
-  );
-  await tx.query('truncate rollups_stage');
+/** COPYs a batch's rollup deltas into the staging table; `MERGE_STAGED_SQL` adds them in. */
+export async function stageRollups(tx: Database, deltas: readonly RollupDelta[]): Promise<void> {
+  if (deltas.length) await tx.copyFrom('rollups_stage', ROLLUP_COLUMNS, deltas.map(rollupRow).join(''));
 }
+
+const ROLLUP_COLUMNS = [...ROLLUP_KEY, ...ROLLUP_SUMS, ...ROLLUP_HISTS];
+
+// Sorted so concurrent batches take row locks in the same order and cannot deadlock.
+const MERGE_ROLLUPS = `insert into daily_rollups (${ROLLUP_COLUMNS.join(', ')})
+  select ${ROLLUP_COLUMNS.join(', ')} from rollups_stage order by ${ROLLUP_KEY.join(', ')}
+  on conflict (${ROLLUP_KEY.join(', ')}) do update set
+    ${ROLLUP_SUMS.map((c) => `${c} = daily_rollups.${c} + excluded.${c}`).join(',\n    ')},
+    ${ROLLUP_HISTS.map(mergeArrays).join(',\n    ')}`;
 
 // prettier-ignore
 const WORKFLOW_COLUMNS = [
@@ -62,44 +61,61 @@ function workflowRow(w: WorkflowDelta): string {
   ]);
 }
 
-/**
- * Merges a batch's workflow facts: widen the event window, add counts, and take the batch's
- * acceptance only when it is newer than the stored one. Then applies any outcome that arrived
- * before these events and is newer still.
- */
-export async function upsertWorkflows(tx: Database, deltas: readonly WorkflowDelta[]): Promise<void> {
-  if (deltas.length === 0) return;
-  await tx.query(
-    'create temp table if not exists workflows_stage (like workflows including defaults) on commit delete rows',
-  );
-  await tx.copyFrom('workflows_stage', WORKFLOW_COLUMNS, deltas.map(workflowRow).join(''));
-  await tx.query(
-    `insert into workflows (${WORKFLOW_COLUMNS.join(', ')})
-     select ${WORKFLOW_COLUMNS.join(', ')} from workflows_stage order by team, workflow_id
-     on conflict (team, workflow_id) do update set
-       workload_class = case when excluded.last_event_at >= workflows.last_event_at
-                             then excluded.workload_class else workflows.workload_class end,
-       first_event_at = least(workflows.first_event_at, excluded.first_event_at),
-       last_event_at = greatest(workflows.last_event_at, excluded.last_event_at),
-       events = workflows.events + excluded.events,
-       useful_output_tokens = workflows.useful_output_tokens + excluded.useful_output_tokens,
-       acceptance_status = case when ${newer('excluded')} then excluded.acceptance_status else workflows.acceptance_status end,
-       rejection_reason = case when ${newer('excluded')} then excluded.rejection_reason else workflows.rejection_reason end,
-       acceptance_at = case when ${newer('excluded')} then excluded.acceptance_at else workflows.acceptance_at end`,
-  );
-  await tx.query(
-    `update workflows w set acceptance_status = o.acceptance_status, acceptance_at = o.ts,
-            rejection_reason = o.rejection_reason
-       from (select distinct on (o.workflow_id) o.* from outcomes o
-              join workflows_stage s on s.workflow_id = o.workflow_id and (o.team is null or o.team = s.team)
-             where o.acceptance_status <> 'pending'
-             order by o.workflow_id, o.ts desc) o
-      where w.workflow_id = o.workflow_id and (o.team is null or o.team = w.team)
-        and (w.acceptance_at is null or o.ts > w.acceptance_at)
-        and exists (select 1 from workflows_stage s where s.team = w.team and s.workflow_id = w.workflow_id)`,
-  );
-  await tx.query('truncate workflows_stage');
+/** COPYs a batch's workflow facts into the staging table; `MERGE_STAGED_SQL` merges them. */
+export async function stageWorkflows(tx: Database, deltas: readonly WorkflowDelta[]): Promise<void> {
+  if (deltas.length) await tx.copyFrom('workflows_stage', WORKFLOW_COLUMNS, deltas.map(workflowRow).join(''));
 }
 
-const newer = (src: string) =>
-  `(${src}.acceptance_at is not null and (workflows.acceptance_at is null or ${src}.acceptance_at >= workflows.acceptance_at))`;
+/**
+ * Merging workflows widens the event window, adds counts, and takes the batch's acceptance only
+ * when it is newer than the stored one; then any outcome that arrived before these events and
+ * is newer still is applied.
+ */
+const MERGE_WORKFLOWS = `insert into workflows (${WORKFLOW_COLUMNS.join(', ')})
+  select ${WORKFLOW_COLUMNS.join(', ')} from workflows_stage order by team, workflow_id
+  on conflict (team, workflow_id) do update set
+    workload_class = case when excluded.last_event_at >= workflows.last_event_at
+                          then excluded.workload_class else workflows.workload_class end,
+    first_event_at = least(workflows.first_event_at, excluded.first_event_at),
+    last_event_at = greatest(workflows.last_event_at, excluded.last_event_at),
+    events = workflows.events + excluded.events,
+    useful_output_tokens = workflows.useful_output_tokens + excluded.useful_output_tokens,
+    acceptance_status = case when ${newer} then excluded.acceptance_status else workflows.acceptance_status end,
+    rejection_reason = case when ${newer} then excluded.rejection_reason else workflows.rejection_reason end,
+    acceptance_at = case when ${newer} then excluded.acceptance_at else workflows.acceptance_at end`;
+
+const APPLY_EARLY_OUTCOMES = `update workflows w set acceptance_status = o.acceptance_status, acceptance_at = o.ts,
+         rejection_reason = o.rejection_reason
+    from (select distinct on (o.workflow_id, s.team) o.workflow_id, s.team, o.ts, o.acceptance_status, o.rejection_reason
+            from outcomes o
+            join workflows_stage s on s.workflow_id = o.workflow_id and (o.team is null or o.team = s.team)
+           where o.acceptance_status <> 'pending'
+           order by o.workflow_id, s.team, o.ts desc) o
+   where w.workflow_id = o.workflow_id and w.team = o.team
+     and (w.acceptance_at is null or o.ts > w.acceptance_at)`;
+
+/** Teams and workload classes seen for the first time are created, named after their slug. */
+const REGISTER_SLUGS = `insert into teams (slug, name)
+    select distinct team, team from workflows_stage order by 1 on conflict do nothing;
+  insert into workload_classes (slug, name)
+    select distinct workload_class, initcap(replace(workload_class, '_', ' ')) from workflows_stage order by 1
+    on conflict do nothing`;
+
+/** One round trip that folds everything staged for a batch into the stored tables. */
+export const MERGE_STAGED_SQL = [REGISTER_SLUGS, MERGE_ROLLUPS, MERGE_WORKFLOWS, APPLY_EARLY_OUTCOMES].join(';\n');
+
+/**
+ * Creates the per-session staging tables (kept across transactions, emptied at each commit) and
+ * empties them, in case an outer transaction already used them.
+ */
+export async function prepareStaging(tx: Database): Promise<void> {
+  await tx.exec(
+    ['events', 'rollups', 'workflows']
+      .map((t) => {
+        const table = t === 'rollups' ? 'daily_rollups' : t;
+        return `create temp table if not exists ${t}_stage (like ${table} including defaults) on commit delete rows;
+                delete from ${t}_stage`;
+      })
+      .join(';\n'),
+  );
+}

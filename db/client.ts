@@ -59,19 +59,14 @@ async function openPostgres(url: string): Promise<Database> {
 
 /**
  * postgres.js leaves Nagle's algorithm on; COPY's data-then-done writes then stall on the
- * server's delayed ACK (about 40 ms twice per COPY). A socket with no delay avoids that.
+ * server's delayed ACK (about 40 ms twice per COPY). A socket with no delay avoids that. It is
+ * returned unconnected: postgres.js must see a refused connect on the socket itself, or the pool
+ * never retires that connection and queries queued on it hang (or write to a null socket).
  */
-function connectNoDelay(options: { host: string[]; port: number[]; path?: string | false }): Promise<net.Socket> {
-  return new Promise((resolve, reject) => {
-    const socket = options.path
-      ? net.connect(options.path)
-      : net.connect({ host: options.host[0], port: options.port[0] ?? 5432, noDelay: true });
-    socket.once('connect', () => {
-      socket.off('error', reject);
-      resolve(socket);
-    });
-    socket.once('error', reject);
-  });
+function connectNoDelay(options: { host: string[]; port: number[]; path?: string | false }): net.Socket {
+  return options.path
+    ? net.connect(options.path)
+    : net.connect({ host: options.host[0], port: options.port[0] ?? 5432, noDelay: true });
 }
 
 function postgresHandle(

@@ -1,6 +1,6 @@
 import type { Database } from '../db/client';
 import { getPriceBook } from '../db/queries/pricebook';
-import { getSettings } from '../db/queries/settings';
+import { getPricebookVersion, getSettings } from '../db/queries/settings';
 import type { PriceBook } from '../lib/costing/pricebook';
 import { reportingDayFormatter } from '../lib/reporting-day';
 import type { Settings } from '../lib/settings';
@@ -9,6 +9,8 @@ export interface IngestContext {
   book: PriceBook;
   dayOf: (at: Date) => string;
   settings: Settings;
+  /** the price-book version this context was loaded at */
+  version: number;
 }
 
 const TTL_MS = 5_000;
@@ -22,8 +24,10 @@ export function getIngestContext(db: Database, now = Date.now()): Promise<Ingest
   const hit = cache.get(db);
   if (hit && now - hit.at < TTL_MS) return hit.ctx;
   const ctx = (async () => {
+    // The version is read first: a change landing meanwhile makes this context look stale, not fresh.
+    const version = await getPricebookVersion(db);
     const [book, settings] = await Promise.all([getPriceBook(db), getSettings(db)]);
-    return { book, settings, dayOf: reportingDayFormatter(settings.reporting_time_zone) };
+    return { book, settings, version, dayOf: reportingDayFormatter(settings.reporting_time_zone) };
   })();
   cache.set(db, { at: now, ctx });
   ctx.catch(() => cache.delete(db));

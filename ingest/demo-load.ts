@@ -1,6 +1,6 @@
 import type { Database } from '../db/client';
 import { getPriceBook } from '../db/queries/pricebook';
-import { getSettings } from '../db/queries/settings';
+import { getPricebookVersion, getSettings } from '../db/queries/settings';
 import { insertPriceBook } from '../db/writes/pricebook';
 import { insertOutcomes } from '../db/writes/outcomes';
 import { generateDemo } from '../lib/demo/generate';
@@ -49,11 +49,12 @@ export async function loadDemoIfEmpty(db: Database, opts: DemoLoadOptions): Prom
   const result = await db.transaction(async (tx) => {
     await insertPriceBook(tx, demo, 'demo');
     const book = await getPriceBook(tx);
+    const version = await getPricebookVersion(tx);
     const dayOf = reportingDayFormatter((await getSettings(tx)).reporting_time_zone);
     let events = 0;
     let chunk: CutEvent[] = [];
     const flush = async () => {
-      events += (await writeEventBatch(tx, chunk, { book, dayOf })).accepted;
+      events += (await writeEventBatch(tx, chunk, { book, dayOf, version })).accepted;
       chunk = [];
     };
     for (const event of demo.events()) {

@@ -7,7 +7,8 @@ import { existsSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import next from 'next';
-import { openDatabase, type Database } from '../db/client';
+import { startBackgroundWork } from '../costing/worker';
+import { describeError, openDatabase, type Database } from '../db/client';
 import { ConfigError, databaseConfigFromEnv, describeDatabase, type DatabaseConfig } from '../db/config';
 import { setDatabase } from '../db/instance';
 import { migrate } from '../db/migrate';
@@ -63,7 +64,11 @@ async function main() {
     if (generated) {
       log(`cut: admin key (shown once; store it now, only its hash is kept): ${generated}`);
     }
+    const stopWork = await startBackgroundWork(db, (err) =>
+      process.stderr.write(`cut: background work failed (will retry): ${describeError(err)}\n`),
+    );
     onShutdown(async () => {
+      await stopWork();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await db?.close();

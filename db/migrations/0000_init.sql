@@ -8,6 +8,8 @@ CREATE TYPE "public"."model_match" AS ENUM('exact', 'pattern');--> statement-bre
 CREATE TYPE "public"."pricing_model" AS ENUM('on_demand', 'spot', 'reserved', 'owned_amortized');--> statement-breakpoint
 CREATE TYPE "public"."unit_cost_kind" AS ENUM('tool_call', 'reviewer_hour');--> statement-breakpoint
 CREATE TYPE "public"."key_kind" AS ENUM('admin', 'ingest', 'read');--> statement-breakpoint
+CREATE TYPE "public"."allocation_kind" AS ENUM('idle', 'fixed', 'review');--> statement-breakpoint
+CREATE TYPE "public"."job_status" AS ENUM('queued', 'running', 'done', 'failed');--> statement-breakpoint
 CREATE TABLE "teams" (
 	"slug" text PRIMARY KEY NOT NULL,
 	"name" text NOT NULL,
@@ -79,6 +81,12 @@ CREATE TABLE "workflows" (
 	"workload_class" text NOT NULL,
 	"first_event_at" timestamp with time zone NOT NULL,
 	"last_event_at" timestamp with time zone NOT NULL,
+	"day" date NOT NULL,
+	"model" text NOT NULL,
+	"provider" text NOT NULL,
+	"pool" text DEFAULT '' NOT NULL,
+	"attributed_rank" smallint DEFAULT 0 NOT NULL,
+	"attributed_at" timestamp with time zone NOT NULL,
 	"events" integer DEFAULT 0 NOT NULL,
 	"acceptance_status" "acceptance_status" DEFAULT 'pending' NOT NULL,
 	"acceptance_at" timestamp with time zone,
@@ -201,12 +209,80 @@ CREATE TABLE "daily_rollups" (
 	CONSTRAINT "daily_rollups_team_day_workload_class_model_provider_pool_pk" PRIMARY KEY("team","day","workload_class","model","provider","pool")
 );
 --> statement-breakpoint
+CREATE TABLE "allocations" (
+	"team" text NOT NULL,
+	"day" date NOT NULL,
+	"workload_class" text NOT NULL,
+	"model" text NOT NULL,
+	"provider" text NOT NULL,
+	"pool" text DEFAULT '' NOT NULL,
+	"kind" "allocation_kind" NOT NULL,
+	"source" text NOT NULL,
+	"layer" smallint NOT NULL,
+	"usd" numeric(24, 12) NOT NULL,
+	CONSTRAINT "allocations_team_day_workload_class_model_provider_pool_kind_source_pk" PRIMARY KEY("team","day","workload_class","model","provider","pool","kind","source")
+);
+--> statement-breakpoint
+CREATE TABLE "dirty_days" (
+	"day" date PRIMARY KEY NOT NULL,
+	"since" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "pool_days" (
+	"pool" text NOT NULL,
+	"day" date NOT NULL,
+	"usd_per_gpu_hour" numeric(18, 6) NOT NULL,
+	"provisioned_gpu_hours" numeric(24, 9) NOT NULL,
+	"used_gpu_hours" numeric(24, 9) NOT NULL,
+	"idle_gpu_hours" numeric(24, 9) NOT NULL,
+	"over_reported_gpu_hours" numeric(24, 9) NOT NULL,
+	"idle_usd" numeric(24, 12) NOT NULL,
+	CONSTRAINT "pool_days_pool_day_pk" PRIMARY KEY("pool","day")
+);
+--> statement-breakpoint
+CREATE TABLE "repricing_jobs" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"reason" text NOT NULL,
+	"from_day" date NOT NULL,
+	"to_day" date NOT NULL,
+	"filter" jsonb,
+	"status" "job_status" DEFAULT 'queued' NOT NULL,
+	"total_days" integer NOT NULL,
+	"done_days" integer DEFAULT 0 NOT NULL,
+	"repriced_events" bigint DEFAULT 0 NOT NULL,
+	"error" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"started_at" timestamp with time zone,
+	"finished_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "settled_days" (
+	"day" date PRIMARY KEY NOT NULL,
+	"settled_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "workflow_rollups" (
+	"team" text NOT NULL,
+	"day" date NOT NULL,
+	"workload_class" text NOT NULL,
+	"model" text NOT NULL,
+	"provider" text NOT NULL,
+	"pool" text DEFAULT '' NOT NULL,
+	"workflows" bigint DEFAULT 0 NOT NULL,
+	"accepted_workflows" bigint DEFAULT 0 NOT NULL,
+	"rejected_workflows" bigint DEFAULT 0 NOT NULL,
+	"useful_output_tokens" numeric(24, 9) DEFAULT '0' NOT NULL,
+	"outcome_review_seconds" numeric(24, 9) DEFAULT '0' NOT NULL,
+	CONSTRAINT "workflow_rollups_team_day_workload_class_model_provider_pool_pk" PRIMARY KEY("team","day","workload_class","model","provider","pool")
+);
+--> statement-breakpoint
 CREATE INDEX "events_ts_idx" ON "events" USING btree ("ts");--> statement-breakpoint
-CREATE INDEX "workflows_last_event_idx" ON "workflows" USING btree ("last_event_at");--> statement-breakpoint
+CREATE INDEX "workflows_day_idx" ON "workflows" USING btree ("day");--> statement-breakpoint
 CREATE INDEX "workflows_id_idx" ON "workflows" USING btree ("workflow_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "gpu_pools_key" ON "gpu_pools" USING btree ("name","effective_from");--> statement-breakpoint
 CREATE UNIQUE INDEX "model_prices_key" ON "model_prices" USING btree ("provider","model","effective_from");--> statement-breakpoint
 CREATE UNIQUE INDEX "unit_costs_key" ON "unit_costs" USING btree ("kind","scope","effective_from");--> statement-breakpoint
 CREATE UNIQUE INDEX "api_keys_hash" ON "api_keys" USING btree ("secret_hash");--> statement-breakpoint
 CREATE INDEX "audit_log_at_idx" ON "audit_log" USING btree ("created_at");--> statement-breakpoint
-CREATE INDEX "daily_rollups_day_idx" ON "daily_rollups" USING btree ("day");
+CREATE INDEX "daily_rollups_day_idx" ON "daily_rollups" USING btree ("day");--> statement-breakpoint
+CREATE INDEX "allocations_day_idx" ON "allocations" USING btree ("day");

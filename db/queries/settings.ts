@@ -12,3 +12,11 @@ export async function getSettings(db: Database): Promise<Settings> {
   }
   return merged as Settings;
 }
+
+/** Bumped by every price-book or settings change; a batch priced under an older one is re-priced. */
+export async function getPricebookVersion(db: Database): Promise<number> {
+  const [row] = await db.query<{ v: string }>(
+    `select coalesce((select value::text from settings where key = 'pricebook_version'), '0') as v`,
+  );
+  return Number(row?.v ?? 0);
+}

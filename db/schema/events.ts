@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   boolean,
+  date,
   doublePrecision,
   index,
   integer,
@@ -8,6 +9,7 @@ import {
   pgEnum,
   pgTable,
   primaryKey,
+  smallint,
   text,
 } from 'drizzle-orm/pg-core';
 import { quantity, tstz, usd } from './columns';
@@ -83,6 +85,16 @@ export const workflows = pgTable(
     workloadClass: text('workload_class').notNull(),
     firstEventAt: tstz('first_event_at').notNull(),
     lastEventAt: tstz('last_event_at').notNull(),
+    /** reporting day of the last event: the day the workflow counts on */
+    day: date('day', { mode: 'string' }).notNull(),
+    // Workflow-level figures are attributed to the model of the latest generation call, so that
+    // accepted work by model adds up to accepted work in total.
+    model: text('model').notNull(),
+    provider: text('provider').notNull(),
+    pool: text('pool').notNull().default(''),
+    /** 1 when attributed from a generation call, 0 from another stage; with the time, picks the latest */
+    attributedRank: smallint('attributed_rank').notNull().default(0),
+    attributedAt: tstz('attributed_at').notNull(),
     events: integer('events').notNull().default(0),
     acceptanceStatus: acceptanceEnum('acceptance_status').notNull().default('pending'),
     acceptanceAt: tstz('acceptance_at'),
@@ -92,7 +104,7 @@ export const workflows = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.team, t.workflowId] }),
-    index('workflows_last_event_idx').on(t.lastEventAt),
+    index('workflows_day_idx').on(t.day),
     index('workflows_id_idx').on(t.workflowId),
   ],
 );

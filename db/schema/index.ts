@@ -3,3 +3,4 @@ export * from './events';
 export * from './pricebook';
 export * from './access';
 export * from './rollups';
+export * from './allocations';

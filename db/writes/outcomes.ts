@@ -46,7 +46,9 @@ async function insertOutcomesIn(tx: Database, outcomes: readonly CutOutcome[]): 
          from latest l
         where w.workflow_id = l.workflow_id and (l.team is null or l.team = w.team)
           and (w.acceptance_at is null or l.ts > w.acceptance_at)
-       returning 1
+       returning w.day
+     ), dirty as (
+       insert into dirty_days (day) select distinct day from applied order by 1 on conflict do nothing
      )
      select (select count(*) from ins)::int as n`,
   );

@@ -1,8 +1,8 @@
 import type { Database } from '../../db/client';
 import { getRegisteredSlugs } from '../../db/queries/registry';
 import type { CutEvent } from '../../lib/events/event';
-import { getIngestContext } from '../context';
-import { writeEventBatch } from '../write-batch';
+import { getIngestContext, invalidateIngestContext } from '../context';
+import { writeEventBatch, type BatchContext } from '../write-batch';
 import { itemId, type IngestResult, type Rejection } from './batch';
 import { toCutEvent, WireEventSchema } from './event-schema';
 import { toFieldErrors } from './field-errors';
@@ -18,6 +18,10 @@ export interface IngestScope {
  */
 export async function ingestEvents(db: Database, items: readonly unknown[], scope: IngestScope): Promise<IngestResult> {
   const ctx = await getIngestContext(db);
+  const fresh = async (): Promise<BatchContext> => {
+    invalidateIngestContext(db);
+    return { ...(await getIngestContext(db)), reload: fresh };
+  };
   const rejected: Rejection[] = [];
   let valid: Array<{ index: number; event: CutEvent }> = [];
   items.forEach((item, index) => {
@@ -39,7 +43,7 @@ export async function ingestEvents(db: Database, items: readonly unknown[], scop
     ? await writeEventBatch(
         db,
         valid.map((v) => v.event),
-        ctx,
+        { ...ctx, reload: fresh },
       )
     : { accepted: 0, duplicates: 0 };
   rejected.sort((a, b) => a.index - b.index);

@@ -115,6 +115,13 @@ export interface WorkflowDelta {
   workloadClass: string;
   firstEventAt: Date;
   lastEventAt: Date;
+  /** reporting day of the last event */
+  day: string;
+  model: string;
+  provider: string;
+  pool: string;
+  attributedRank: number;
+  attributedAt: Date;
   events: number;
   acceptanceStatus: AcceptanceStatus;
   acceptanceAt: Date | null;
@@ -122,8 +129,12 @@ export interface WorkflowDelta {
   usefulOutputTokens: number;
 }
 
-/** Folds events into per-workflow facts: the latest non-pending acceptance wins (cut-model.md 1.2). */
-export function aggregateWorkflows(events: readonly CutEvent[]): WorkflowDelta[] {
+/**
+ * Folds events into per-workflow facts: the latest non-pending acceptance wins (cut-model.md 1.2),
+ * and the workflow is attributed to its latest generation call's model (another stage's only
+ * until a generation call is seen).
+ */
+export function aggregateWorkflows(events: readonly CutEvent[], dayOf: (at: Date) => string): WorkflowDelta[] {
   const rows = new Map<string, WorkflowDelta>();
   for (const e of events) {
     const key = `${e.team}\u0000${e.workflowId}`;
@@ -135,6 +146,12 @@ export function aggregateWorkflows(events: readonly CutEvent[]): WorkflowDelta[]
         workloadClass: e.workloadClass,
         firstEventAt: e.timestamp,
         lastEventAt: e.timestamp,
+        day: '',
+        model: e.model,
+        provider: e.provider,
+        pool: e.pool ?? '',
+        attributedRank: -1,
+        attributedAt: e.timestamp,
         events: 0,
         acceptanceStatus: 'pending',
         acceptanceAt: null,
@@ -149,6 +166,14 @@ export function aggregateWorkflows(events: readonly CutEvent[]): WorkflowDelta[]
       w.lastEventAt = e.timestamp;
       w.workloadClass = e.workloadClass;
     }
+    const rank = e.stage === 'generation' ? 1 : 0;
+    if (rank > w.attributedRank || (rank === w.attributedRank && e.timestamp >= w.attributedAt)) {
+      w.attributedRank = rank;
+      w.attributedAt = e.timestamp;
+      w.model = e.model;
+      w.provider = e.provider;
+      w.pool = e.pool ?? '';
+    }
     w.usefulOutputTokens += usefulOutputTokens(e);
     if (e.acceptanceStatus !== 'pending' && (w.acceptanceAt === null || e.timestamp >= w.acceptanceAt)) {
       w.acceptanceStatus = e.acceptanceStatus;
@@ -156,5 +181,6 @@ export function aggregateWorkflows(events: readonly CutEvent[]): WorkflowDelta[]
       w.rejectionReason = e.rejectionReason;
     }
   }
+  for (const w of rows.values()) w.day = dayOf(w.lastEventAt);
   return [...rows.values()];
 }

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { getPriceBook } from '@/db/queries/pricebook';
 import { insertOutcomes } from '@/db/writes/outcomes';
 import { insertPriceBook } from '@/db/writes/pricebook';
+import { getIngestContext } from '@/ingest/context';
 import { writeEventBatch, type BatchContext } from '@/ingest/write-batch';
 import type { CutEvent } from '@/lib/events/event';
-import { reportingDayFormatter } from '@/lib/reporting-day';
-import { makeEvent, makePool, makePrice, usdPer1m } from '../support/events';
+import { makeEvent } from '../support/events';
+import { workedExampleBook, workedExampleEvents } from '../support/worked-example';
 import { freshDatabase, type TestDatabase } from './support/database';
 
 let db: TestDatabase;
@@ -13,58 +13,15 @@ let ctx: BatchContext;
 
 beforeAll(async () => {
   db = await freshDatabase();
-  await insertPriceBook(
-    db,
-    {
-      pools: [makePool()],
-      modelPrices: [makePrice({ model: 'judge', inputPer1m: usdPer1m('1'), outputPer1m: usdPer1m('4') })],
-    },
-    'test',
-  );
-  ctx = { book: await getPriceBook(db), dayOf: reportingDayFormatter('UTC') };
+  await insertPriceBook(db, workedExampleBook, 'test');
+  ctx = await getIngestContext(db);
 });
 afterAll(() => db.destroy());
 beforeEach(async () => {
   for (const t of ['events', 'daily_rollups', 'workflows', 'outcomes']) await db.query(`delete from ${t}`);
 });
 
-const day = '2026-05-04';
-/** The worked example of cut-model.md 6: 1,000 pool generations (800 accepted) and 200 judge calls. */
-function workedExample(): CutEvent[] {
-  const events: CutEvent[] = [];
-  for (let i = 0; i < 1000; i++) {
-    events.push(
-      makeEvent({
-        id: `g${i}`,
-        timestamp: new Date(`${day}T${String(i % 24).padStart(2, '0')}:00:00Z`),
-        pool: 'h100-a',
-        provider: 'self-hosted',
-        model: 'llama',
-        inputTokens: 2000,
-        retrievedTokens: 500,
-        outputTokens: 400,
-        reasoningTokens: 100,
-        gpuHours: '0.006',
-        acceptanceStatus: i < 800 ? 'accepted' : 'rejected',
-        latencyMs: 200 + i,
-      }),
-    );
-  }
-  for (let i = 0; i < 200; i++) {
-    events.push(
-      makeEvent({
-        id: `j${i}`,
-        workflowId: `g${i}`,
-        timestamp: new Date(`${day}T23:30:00Z`),
-        model: 'judge',
-        stage: 'evaluation',
-        inputTokens: 500,
-        outputTokens: 50,
-      }),
-    );
-  }
-  return events;
-}
+const workedExample = workedExampleEvents;
 
 async function totals() {
   const [row] = await db.query<Record<string, string>>(

@@ -1,0 +1,124 @@
+import { eq, sql } from 'drizzle-orm';
+import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
+import type { Database } from '../db/client';
+import { lockDayExclusive } from '../db/day-locks';
+import { getEventsForRepricing } from '../db/queries/events-for-repricing';
+import type { KeyFilter } from '../db/queries/key-filter';
+import { getPriceBook } from '../db/queries/pricebook';
+import { getEventDaySpan, nextQueuedJob, type RepricingJob } from '../db/queries/repricing-jobs';
+import { getSettings } from '../db/queries/settings';
+import { repricingJobs } from '../db/schema';
+import { deleteRollups, resetDays, updateEventCosts, type RepricedRow } from '../db/writes/repricing';
+import { stageRollups } from '../db/writes/rollups';
+import { MERGE_ROLLUPS } from '../db/writes/rollups';
+import { prepareStaging } from '../db/writes/staging';
+import { priceEvent } from '../lib/costing/direct';
+import type { PriceBook } from '../lib/costing/pricebook';
+import { picoToUsd, PICO_DIGITS } from '../lib/money';
+import { dayFromNumber, dayNumber, daysBetween, reportingDayFormatter, startOfDay } from '../lib/reporting-day';
+import { aggregateRollups } from '../lib/rollup/aggregate';
+import type { RepriceRequest } from './types';
+
+/** Below this many affected events a change is re-priced before the request returns. */
+const INLINE_MAX_EVENTS = 50_000;
+
+/**
+ * Queues a re-pricing of every day from `fromDay` to the last day with data, and runs it now when
+ * it is small (the caller then reads figures that already include it) or in the background.
+ */
+export async function requestReprice(db: Database, req: RepriceRequest): Promise<RepricingJob> {
+  const { reporting_time_zone: tz } = await getSettings(db);
+  const span = await getEventDaySpan(db, tz);
+  const fromDay =
+    req.rebuildDays || !span ? (span?.first ?? req.fromDay) : req.fromDay > span.first ? req.fromDay : span.first;
+  const toDay = span && span.last >= fromDay ? span.last : fromDay;
+  const totalDays = span ? dayNumber(toDay) - dayNumber(fromDay) + 1 : 0;
+  const [job] = await db.orm
+    .insert(repricingJobs)
+    .values({
+      reason: req.reason,
+      fromDay,
+      toDay,
+      filter: { ...req.filter, rebuildDays: req.rebuildDays ?? false },
+      totalDays,
+      status: totalDays === 0 ? 'done' : 'queued',
+      finishedAt: totalDays === 0 ? new Date() : null,
+    })
+    .returning();
+  if (totalDays > 0 && (await affectedEvents(db, fromDay, tz)) <= INLINE_MAX_EVENTS) await runQueuedJobs(db);
+  else void runQueuedJobs(db).catch(() => {});
+  return job!;
+}
+
+async function affectedEvents(db: Database, fromDay: string, tz: string): Promise<number> {
+  const [row] = await db.query<{ n: number }>(
+    `select count(*)::float8 as n from (select 1 from events where ts >= $1::timestamptz limit ${INLINE_MAX_EVENTS + 1}) e`,
+    [startOfDay(fromDay, tz).toISOString()],
+  );
+  return row?.n ?? 0;
+}
+
+let running: Promise<void> | null = null;
+
+/** Runs queued jobs one at a time in this process; concurrent callers share the one run. */
+export function runQueuedJobs(db: Database): Promise<void> {
+  running ??= (async () => {
+    try {
+      for (let job = await nextQueuedJob(db); job; job = await nextQueuedJob(db)) await runJob(db, job);
+    } finally {
+      running = null;
+    }
+  })();
+  return running;
+}
+
+async function runJob(db: Database, job: RepricingJob): Promise<void> {
+  const set = (values: PgUpdateSetSource<typeof repricingJobs>) =>
+    db.orm.update(repricingJobs).set(values).where(eq(repricingJobs.id, job.id));
+  await set({ status: 'running', startedAt: new Date() });
+  try {
+    const { rebuildDays, ...filter } = job.filter as KeyFilter & { rebuildDays: boolean };
+    const settings = await getSettings(db);
+    if (rebuildDays) await db.transaction((tx) => resetDays(tx, settings.reporting_time_zone));
+    const book = await getPriceBook(db);
+    for (const day of daysBetween(job.fromDay, job.toDay)) {
+      const repriced = await repriceDay(db, day, filter as KeyFilter, book, settings.reporting_time_zone);
+      await set({
+        doneDays: sql`${repricingJobs.doneDays} + 1`,
+        repricedEvents: sql`${repricingJobs.repricedEvents} + ${repriced}`,
+      });
+    }
+    await set({ status: 'done', finishedAt: new Date() });
+  } catch (err) {
+    await set({ status: 'failed', finishedAt: new Date(), error: err instanceof Error ? err.message : String(err) });
+    throw err;
+  }
+}
+
+/**
+ * Re-prices one day's events that the change can move, writes the costs that changed, and
+ * rebuilds those rollup rows from the events, exactly as ingesting them afresh would. The day
+ * is locked against ingest meanwhile, and marked for its allocations to be settled again.
+ */
+async function repriceDay(db: Database, day: string, filter: KeyFilter, book: PriceBook, tz: string): Promise<number> {
+  return db.transaction(async (tx) => {
+    await lockDayExclusive(tx, dayNumber(day));
+    const range = { start: startOfDay(day, tz), end: startOfDay(dayFromNumber(dayNumber(day) + 1), tz) };
+    const events = await getEventsForRepricing(tx, range, filter);
+    const changed: RepricedRow[] = [];
+    const priced = events.map(({ event, stored }) => {
+      const cost = priceEvent(event, book);
+      const values = [cost.base, cost.source, cost.pricebook, cost.l1, cost.l2, cost.l3, cost.l4].map((v) =>
+        typeof v === 'bigint' ? picoToUsd(v, PICO_DIGITS) : v,
+      ) as RepricedRow['values'];
+      if (values.join('|') !== stored) changed.push({ team: event.team, id: event.id, values });
+      return { event, cost };
+    });
+    await updateEventCosts(tx, changed);
+    await deleteRollups(tx, day, filter);
+    await prepareStaging(tx);
+    await stageRollups(tx, aggregateRollups(priced, reportingDayFormatter(tz)));
+    await tx.exec(`${MERGE_ROLLUPS}; insert into dirty_days (day) values ('${day}') on conflict do nothing`);
+    return changed.length;
+  });
+}

@@ -1,0 +1,64 @@
+import type { WorkflowDelta } from '../../lib/rollup/aggregate';
+import type { Database } from '../client';
+import { copyRow } from '../copy-text';
+
+/** The batch's acceptance replaces the stored one only when it is at least as recent. */
+const newer = `(excluded.acceptance_at is not null
+  and (workflows.acceptance_at is null or excluded.acceptance_at >= workflows.acceptance_at))`;
+const later = 'excluded.last_event_at >= workflows.last_event_at';
+const attributed =
+  '(excluded.attributed_rank, excluded.attributed_at) >= (workflows.attributed_rank, workflows.attributed_at)';
+
+// prettier-ignore
+const WORKFLOW_COLUMNS = [
+  'team', 'workflow_id', 'workload_class', 'first_event_at', 'last_event_at', 'day', 'model', 'provider', 'pool',
+  'attributed_rank', 'attributed_at', 'events', 'acceptance_status', 'acceptance_at', 'rejection_reason',
+  'useful_output_tokens',
+] as const;
+
+// prettier-ignore
+function workflowRow(w: WorkflowDelta): string {
+  return copyRow([
+    w.team, w.workflowId, w.workloadClass, w.firstEventAt.toISOString(), w.lastEventAt.toISOString(), w.day,
+    w.model, w.provider, w.pool, w.attributedRank, w.attributedAt.toISOString(), w.events, w.acceptanceStatus,
+    w.acceptanceAt?.toISOString() ?? null, w.rejectionReason, w.usefulOutputTokens.toFixed(9),
+  ]);
+}
+
+/** COPYs a batch's workflow facts into the staging table; `MERGE_STAGED_SQL` merges them. */
+export async function stageWorkflows(tx: Database, deltas: readonly WorkflowDelta[]): Promise<void> {
+  if (deltas.length) await tx.copyFrom('workflows_stage', WORKFLOW_COLUMNS, deltas.map(workflowRow).join(''));
+}
+
+/**
+ * Merging workflows widens the event window, adds counts, and takes the batch's acceptance only
+ * when it is newer than the stored one; then any outcome that arrived before these events and
+ * is newer still is applied.
+ */
+export const MERGE_WORKFLOWS = `insert into workflows (${WORKFLOW_COLUMNS.join(', ')})
+  select ${WORKFLOW_COLUMNS.join(', ')} from workflows_stage order by team, workflow_id
+  on conflict (team, workflow_id) do update set
+    workload_class = case when ${later} then excluded.workload_class else workflows.workload_class end,
+    day = case when ${later} then excluded.day else workflows.day end,
+    model = case when ${attributed} then excluded.model else workflows.model end,
+    provider = case when ${attributed} then excluded.provider else workflows.provider end,
+    pool = case when ${attributed} then excluded.pool else workflows.pool end,
+    attributed_rank = case when ${attributed} then excluded.attributed_rank else workflows.attributed_rank end,
+    attributed_at = case when ${attributed} then excluded.attributed_at else workflows.attributed_at end,
+    first_event_at = least(workflows.first_event_at, excluded.first_event_at),
+    last_event_at = greatest(workflows.last_event_at, excluded.last_event_at),
+    events = workflows.events + excluded.events,
+    useful_output_tokens = workflows.useful_output_tokens + excluded.useful_output_tokens,
+    acceptance_status = case when ${newer} then excluded.acceptance_status else workflows.acceptance_status end,
+    rejection_reason = case when ${newer} then excluded.rejection_reason else workflows.rejection_reason end,
+    acceptance_at = case when ${newer} then excluded.acceptance_at else workflows.acceptance_at end`;
+
+export const APPLY_EARLY_OUTCOMES = `update workflows w set acceptance_status = o.acceptance_status, acceptance_at = o.ts,
+         rejection_reason = o.rejection_reason
+    from (select distinct on (o.workflow_id, s.team) o.workflow_id, s.team, o.ts, o.acceptance_status, o.rejection_reason
+            from outcomes o
+            join workflows_stage s on s.workflow_id = o.workflow_id and (o.team is null or o.team = s.team)
+           where o.acceptance_status <> 'pending'
+           order by o.workflow_id, s.team, o.ts desc) o
+   where w.workflow_id = o.workflow_id and w.team = o.team
+     and (w.acceptance_at is null or o.ts > w.acceptance_at)`;

@@ -3,9 +3,9 @@ import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { Database } from '../db/client';
 import { lockDayExclusive } from '../db/day-locks';
 import { getEventsForRepricing } from '../db/queries/events-for-repricing';
-import type { KeyFilter } from '../db/queries/key-filter';
+import { filterSql, type KeyFilter } from '../db/queries/key-filter';
 import { getPriceBook } from '../db/queries/pricebook';
-import { getEventDaySpan, nextQueuedJob, type RepricingJob } from '../db/queries/repricing-jobs';
+import { getEventDaySpan, getRepricingJob, nextQueuedJob, type RepricingJob } from '../db/queries/repricing-jobs';
 import { getSettings } from '../db/queries/settings';
 import { repricingJobs } from '../db/schema';
 import { deleteRollups, resetDays, updateEventCosts, type RepricedRow } from '../db/writes/repricing';
@@ -45,15 +45,21 @@ export async function requestReprice(db: Database, req: RepriceRequest): Promise
       finishedAt: totalDays === 0 ? new Date() : null,
     })
     .returning();
-  if (totalDays > 0 && (await affectedEvents(db, fromDay, tz)) <= INLINE_MAX_EVENTS) await runQueuedJobs(db);
-  else void runQueuedJobs(db).catch(() => {});
-  return job!;
+  if (totalDays === 0) return job!;
+  const small = (await affectedEvents(db, fromDay, tz, req.filter)) <= INLINE_MAX_EVENTS;
+  // A failed job is recorded on its row (status `failed`, with the error) for the caller to show;
+  // the change itself has already been saved, so it must not surface as a failed request.
+  const run = runQueuedJobs(db).catch(() => {});
+  if (small) await run;
+  return (await getRepricingJob(db, job!.id)) ?? job!;
 }
 
-async function affectedEvents(db: Database, fromDay: string, tz: string): Promise<number> {
+async function affectedEvents(db: Database, fromDay: string, tz: string, filter: KeyFilter): Promise<number> {
+  const where = filterSql(filter, 2, 'events');
   const [row] = await db.query<{ n: number }>(
-    `select count(*)::float8 as n from (select 1 from events where ts >= $1::timestamptz limit ${INLINE_MAX_EVENTS + 1}) e`,
-    [startOfDay(fromDay, tz).toISOString()],
+    `select count(*)::float8 as n from (select 1 from events where ts >= $1::timestamptz and ${where.sql}
+       limit ${INLINE_MAX_EVENTS + 1}) e`,
+    [startOfDay(fromDay, tz).toISOString(), ...where.params],
   );
   return row?.n ?? 0;
 }

@@ -10,10 +10,7 @@ const INTERVAL_MS = 2_000;
  * The server's background loop: finishes queued re-pricing jobs and settles days changed by
  * ingest, so reads rarely have to. A job left running by a crash is queued again first.
  */
-export async function startBackgroundWork(
-  db: Database,
-  onError: (err: unknown) => void,
-): Promise<() => Promise<void>> {
+export async function startBackgroundWork(db: Database, onError: (err: unknown) => void): Promise<() => Promise<void>> {
   await db.orm.update(repricingJobs).set({ status: 'queued' }).where(eq(repricingJobs.status, 'running'));
   let busy = false;
   const tick = async () => {

@@ -12,6 +12,7 @@ import { describeError, openDatabase, type Database } from '../db/client';
 import { ConfigError, databaseConfigFromEnv, describeDatabase, type DatabaseConfig } from '../db/config';
 import { setDatabase } from '../db/instance';
 import { migrate } from '../db/migrate';
+import { ensureDefaultPrices } from '../db/writes/default-prices';
 import { ensureAdminKey } from '../db/writes/keys';
 import { loadDemoIfEmpty } from '../ingest/demo-load';
 import { abortBuild, buildApp, buildIsCurrent } from './lib/build';
@@ -48,6 +49,9 @@ async function main() {
         );
       }
     }
+    // A fresh install without the demo still prices common managed models from the first event.
+    const defaults = await ensureDefaultPrices(db);
+    if (defaults) log(`cut: price book: ${defaults} default model prices loaded (edit them in Settings)`);
     if (build) await build;
 
     setDatabase(db);

@@ -39,7 +39,7 @@ export async function database(): Promise<Database> {
 export async function parseBody<S extends z.ZodType>(schema: S, request: Request): Promise<z.output<S>> {
   const result = schema.safeParse(await readJson(request, 1024 * 1024));
   if (result.success) return result.data;
-  const message = toFieldErrors(result.error.issues)
+  const message = toFieldErrors(result.error.issues, 'body')
     .map((e) => `${e.path}: ${e.message}`)
     .join('; ');
   throw new InvalidBodyError(message);

@@ -280,7 +280,7 @@ CREATE INDEX "events_ts_idx" ON "events" USING btree ("ts");--> statement-breakp
 CREATE INDEX "workflows_day_idx" ON "workflows" USING btree ("day");--> statement-breakpoint
 CREATE INDEX "workflows_id_idx" ON "workflows" USING btree ("workflow_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "gpu_pools_key" ON "gpu_pools" USING btree ("name","effective_from");--> statement-breakpoint
-CREATE UNIQUE INDEX "model_prices_key" ON "model_prices" USING btree ("provider","model","effective_from");--> statement-breakpoint
+CREATE UNIQUE INDEX "model_prices_key" ON "model_prices" USING btree (lower("provider"),lower("model"),"effective_from");--> statement-breakpoint
 CREATE UNIQUE INDEX "unit_costs_key" ON "unit_costs" USING btree ("kind","scope","effective_from");--> statement-breakpoint
 CREATE UNIQUE INDEX "api_keys_hash" ON "api_keys" USING btree ("secret_hash");--> statement-breakpoint
 CREATE INDEX "audit_log_at_idx" ON "audit_log" USING btree ("created_at");--> statement-breakpoint

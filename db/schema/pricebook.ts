@@ -32,7 +32,8 @@ export const modelPrices = pgTable(
     source: text('source'),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('model_prices_key').on(t.provider, t.model, t.effectiveFrom)],
+  // The price book matches names without case, so two spellings of one price must not coexist.
+  (t) => [uniqueIndex('model_prices_key').on(sql`lower(${t.provider})`, sql`lower(${t.model})`, t.effectiveFrom)],
 );
 
 /** A self-hosted GPU pool, versioned like prices. */

@@ -99,10 +99,22 @@ export async function replaceDayAllocations(
   );
 }
 
-/** Forgets that days are settled, so the next read or the worker rebuilds them (all days by default). */
+/**
+ * Marks days as changed (all days by default) so the next read or the worker settles them again.
+ * Besides forgetting that they were settled, the days with telemetry are marked dirty: a settle
+ * already running when the change lands then runs once more instead of keeping old figures.
+ */
 export async function unsettleDays(db: Database, range: { from?: string; to?: string } = {}): Promise<void> {
   await db.query(
     `delete from settled_days where ($1::date is null or day >= $1::date) and ($2::date is null or day <= $2::date)`,
+    [range.from ?? null, range.to ?? null],
+  );
+  await db.query(
+    `insert into dirty_days (day)
+     select d::date from (select min(day) as first, greatest(max(day), current_date) as last from daily_rollups) s,
+            generate_series(greatest(s.first, coalesce($1::date, s.first)), least(s.last, coalesce($2::date, s.last)),
+                            interval '1 day') as d
+      order by 1 on conflict do nothing`,
     [range.from ?? null, range.to ?? null],
   );
 }

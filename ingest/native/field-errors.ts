@@ -7,7 +7,7 @@ export interface FieldError {
 }
 
 /** zod issues as the API reports them: an unknown field is named as its own path. */
-export function toFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldError[] {
+export function toFieldErrors(issues: readonly z.core.$ZodIssue[], root = 'event'): FieldError[] {
   const errors: FieldError[] = [];
   for (const issue of issues) {
     const base = issue.path.map(String).join('.');
@@ -15,7 +15,7 @@ export function toFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldError[]
       for (const key of issue.keys)
         errors.push({ path: base ? `${base}.${key}` : key, message: 'is not a known field' });
     } else {
-      errors.push({ path: base || 'event', message: issue.message });
+      errors.push({ path: base || root, message: issue.message });
     }
   }
   return errors;

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { authenticate } from '@/app/api/auth';
+import { apiRoute, database, parseQuery } from '@/app/api/handler';
+import { getAuditLog } from '@/db/queries/audit-log';
+import { text } from '@/ingest/native/rules';
+import { toAuditJson } from '@/lib/api/audit-wire';
+import { limitParam } from '../_config/limit';
+
+export const dynamic = 'force-dynamic';
+export const runtime = 'nodejs';
+
+const Query = z.object({ limit: limitParam(100, 1000), entity: text(100).optional() });
+
+/** Configuration changes, newest first, optionally of one kind of thing (admin key). */
+export const GET = apiRoute(async (request) => {
+  const db = await database();
+  await authenticate(db, request, ['admin']);
+  const params = parseQuery(Query, new URL(request.url).searchParams);
+  return Response.json({ entries: (await getAuditLog(db, params)).map(toAuditJson) });
+});

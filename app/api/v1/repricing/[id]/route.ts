@@ -1,0 +1,19 @@
+import { authenticate } from '@/app/api/auth';
+import { apiRoute, database } from '@/app/api/handler';
+import { getRepricingJob } from '@/db/queries/repricing-jobs';
+import { toRepricingJobJson } from '@/lib/api/repricing-wire';
+import { NotFoundError } from '@/lib/errors';
+import { idFromPath } from '../../_config/path';
+
+export const dynamic = 'force-dynamic';
+export const runtime = 'nodejs';
+
+/** One re-pricing job's progress (admin key). */
+export const GET = apiRoute(async (request) => {
+  const db = await database();
+  await authenticate(db, request, ['admin']);
+  const id = idFromPath(request);
+  const job = await getRepricingJob(db, id);
+  if (!job) throw new NotFoundError(`no re-pricing job with id ${id}`);
+  return Response.json(toRepricingJobJson(job));
+});

@@ -12,12 +12,7 @@ import {
   smallint,
   text,
 } from 'drizzle-orm/pg-core';
-import { quantity, rate, tstz, usd } from './columns';
-
-const count = (name: string) =>
-  bigint(name, { mode: 'number' })
-    .notNull()
-    .default(sql`0`);
+import { count, grainColumns, quantity, rate, tstz, usd } from './columns';
 
 /**
  * Workflow figures per reporting day at the rollup grain (the workflow's primary model), rebuilt
@@ -26,12 +21,7 @@ const count = (name: string) =>
 export const workflowRollups = pgTable(
   'workflow_rollups',
   {
-    team: text('team').notNull(),
-    day: date('day', { mode: 'string' }).notNull(),
-    workloadClass: text('workload_class').notNull(),
-    model: text('model').notNull(),
-    provider: text('provider').notNull(),
-    pool: text('pool').notNull().default(''),
+    ...grainColumns(),
     workflows: count('workflows'),
     acceptedWorkflows: count('accepted_workflows'),
     rejectedWorkflows: count('rejected_workflows'),
@@ -54,12 +44,7 @@ export const allocationKindEnum = pgEnum('allocation_kind', ALLOCATION_KINDS);
 export const allocations = pgTable(
   'allocations',
   {
-    team: text('team').notNull(),
-    day: date('day', { mode: 'string' }).notNull(),
-    workloadClass: text('workload_class').notNull(),
-    model: text('model').notNull(),
-    provider: text('provider').notNull(),
-    pool: text('pool').notNull().default(''),
+    ...grainColumns(),
     kind: allocationKindEnum('kind').notNull(),
     source: text('source').notNull(),
     layer: smallint('layer').notNull(),

@@ -1,12 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { date, doublePrecision, integer, pgTable, primaryKey, bigint, index } from 'drizzle-orm/pg-core';
-import { text } from 'drizzle-orm/pg-core';
-import { quantity, usd } from './columns';
+import { doublePrecision, index, integer, pgTable, primaryKey } from 'drizzle-orm/pg-core';
+import { count, grainColumns, quantity, usd } from './columns';
 
-const count = (name: string) =>
-  bigint(name, { mode: 'number' })
-    .notNull()
-    .default(sql`0`);
 const money = (name: string) => usd(name).notNull().default('0');
 
 /**
@@ -17,12 +12,7 @@ const money = (name: string) => usd(name).notNull().default('0');
 export const dailyRollups = pgTable(
   'daily_rollups',
   {
-    team: text('team').notNull(),
-    day: date('day', { mode: 'string' }).notNull(),
-    workloadClass: text('workload_class').notNull(),
-    model: text('model').notNull(),
-    provider: text('provider').notNull(),
-    pool: text('pool').notNull().default(''),
+    ...grainColumns(),
     requests: count('requests'),
     errors: count('errors'),
     unpriced: count('unpriced'),

@@ -1,0 +1,196 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GET as metrics } from '@/app/api/v1/metrics/route';
+import { setDatabase } from '@/db/instance';
+import { insertPriceBook } from '@/db/writes/pricebook';
+import { getIngestContext, invalidateIngestContext } from '@/ingest/context';
+import { writeEventBatch } from '@/ingest/write-batch';
+import type { CutEvent } from '@/lib/events/event';
+import { usdToPico } from '@/lib/money';
+import { makeEvent, makePool, makePrice, usdPer1m } from '../support/events';
+import { freshDatabase, type TestDatabase } from './support/database';
+
+// The five invariants of cut-model.md 5, checked through the metrics API on random event sets.
+let db: TestDatabase;
+const FROM = '2026-04-01';
+const TO = '2026-04-03';
+const RULES = ['assigned', 'weighted', 'even', 'fixed', 'requests', 'output_tokens', 'accepted_workflows'] as const;
+
+beforeAll(async () => {
+  db = await freshDatabase();
+  setDatabase(db);
+  const from = new Date('2026-01-01T00:00:00Z');
+  await insertPriceBook(
+    db,
+    {
+      modelPrices: [
+        makePrice({ model: 'm1', effectiveFrom: from }),
+        makePrice({ model: 'm2', inputPer1m: usdPer1m('0.15'), outputPer1m: usdPer1m('0.6'), effectiveFrom: from }),
+      ],
+      pools: [
+        makePool({ name: 'p1', effectiveFrom: from }),
+        makePool({
+          name: 'p2',
+          gpuCount: 2,
+          usdPerGpuHour: 1_100_000n,
+          billingGranularity: 'hour',
+          provisionedGpuHoursPerDay: 14_500_000n,
+          effectiveFrom: from,
+        }),
+      ],
+      fixedCosts: RULES.map((rule, i) => ({
+        name: `cost ${rule}`,
+        layer: [2, 4, 5][i % 3]!,
+        category: 'test',
+        monthlyUsd: `${(i + 1) * 137}.55`,
+        rule,
+        team: rule === 'assigned' ? 'beta' : null,
+        fixedShares: rule === 'fixed' ? { alpha: 50, beta: 30, gamma: 20 } : null,
+        effectiveFrom: '2026-01-01',
+      })),
+    },
+    'test',
+  );
+});
+afterAll(() => db.destroy());
+
+const arbEvent = fc.record({
+  team: fc.constantFrom('alpha', 'beta', 'gamma'),
+  workloadClass: fc.constantFrom('customer_support', 'agentic_coding'),
+  target: fc.constantFrom('m1', 'm2', 'p1', 'p2'),
+  day: fc.integer({ min: 1, max: 3 }),
+  hour: fc.integer({ min: 0, max: 23 }),
+  inputTokens: fc.integer({ min: 0, max: 20_000 }),
+  outputTokens: fc.integer({ min: 0, max: 3_000 }),
+  retryCount: fc.integer({ min: 0, max: 2 }),
+  toolCalls: fc.integer({ min: 0, max: 3 }),
+  reviewSeconds: fc.constantFrom(0, 0, 45.5),
+  gpuMillis: fc.integer({ min: 0, max: 400_000 }),
+  acceptance: fc.constantFrom('accepted', 'rejected', 'pending'),
+  workflow: fc.integer({ min: 0, max: 15 }),
+});
+
+type Spec = typeof arbEvent extends fc.Arbitrary<infer T> ? T : never;
+
+function toEvents(specs: Spec[], run: number): CutEvent[] {
+  return specs.map((s, i) => {
+    const pool = s.target.startsWith('p') ? s.target : null;
+    return makeEvent({
+      id: `inv${run}-${i}`,
+      workflowId: `wf${run}-${s.workflow}`,
+      team: s.team,
+      workloadClass: s.workloadClass,
+      timestamp: new Date(`2026-04-0${s.day}T${String(s.hour).padStart(2, '0')}:10:00Z`),
+      model: pool ? 'llama' : s.target,
+      provider: pool ? 'self-hosted' : 'openai',
+      pool,
+      inputTokens: s.inputTokens,
+      outputTokens: s.outputTokens,
+      retryCount: s.retryCount,
+      toolCalls: s.toolCalls,
+      humanReviewSeconds: s.reviewSeconds,
+      gpuHours: pool ? (s.gpuMillis / 1000).toFixed(3) : '0',
+      acceptanceStatus: s.acceptance as CutEvent['acceptanceStatus'],
+    });
+  });
+}
+
+async function reset(policy: 'share' | 'separate') {
+  for (const t of [
+    'events',
+    'daily_rollups',
+    'workflows',
+    'workflow_rollups',
+    'allocations',
+    'pool_days',
+    'dirty_days',
+    'settled_days',
+  ]) {
+    await db.query(`delete from ${t}`);
+  }
+  await db.query(`delete from settings where key = 'idle_policy'`);
+  await db.query(`insert into settings (key, value) values ('idle_policy', $1::jsonb)`, [JSON.stringify(policy)]);
+  invalidateIngestContext(db);
+}
+
+async function ingest(events: CutEvent[], batch: number) {
+  for (let i = 0; i < events.length; i += batch) {
+    await writeEventBatch(db, events.slice(i, i + batch), await getIngestContext(db));
+  }
+}
+
+type Row = Record<string, string | number | null>;
+async function read(groupBy: string): Promise<Row[]> {
+  const res = await metrics(new Request(`http://cut.test/api/v1/metrics?from=${FROM}&to=${TO}&group_by=${groupBy}`));
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { rows: Row[] }).rows;
+}
+
+const pico = (v: unknown) => usdToPico(String(v));
+const sumOf = (rows: Row[], field: string) => rows.reduce((acc, r) => acc + pico(r[field]), 0n);
+const MONEY = /^-?\d+\.\d{6,}$/;
+
+describe.each(['share', 'separate'] as const)('under the %s idle policy', (policy) => {
+  let run = 0;
+  it('layers add up to TCO in every slice, teams (with __unallocated__) add up to the total, money is decimal', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(arbEvent, { minLength: 1, maxLength: 60 }), async (specs) => {
+        await reset(policy);
+        await ingest(toEvents(specs, run++), 25);
+        const [total] = await read('');
+        const byTeam = await read('team');
+        const fine = await read('day,team,workload_class,model,provider,pool');
+        for (const row of [total!, ...byTeam, ...fine]) {
+          const layers = ['l1_usd', 'l2_usd', 'l3_usd', 'l4_usd', 'l5_usd'].reduce((a, f) => a + pico(row[f]), 0n);
+          expect(layers).toBe(pico(row.tco_usd));
+          for (const f of ['tco_usd', 'l1_usd', 'l2_usd', 'l3_usd', 'l4_usd', 'l5_usd']) expect(row[f]).toMatch(MONEY);
+        }
+        // Each row is exact to the pico-dollar and printed to the micro-dollar (half-up), so slices
+        // add up to the total within half a micro-dollar per row: far inside a cent.
+        const within = (rows: Row[]) => {
+          const diff = sumOf(rows, 'tco_usd') - pico(total!.tco_usd);
+          return (diff < 0n ? -diff : diff) <= BigInt(rows.length) * 500_000n;
+        };
+        expect(within(byTeam)).toBe(true);
+        expect(within(fine)).toBe(true);
+        if (policy === 'separate' && sumOf(byTeam, 'idle_usd') > 0n) {
+          expect(byTeam.find((r) => r.team === '__unallocated__')).toBeDefined();
+        }
+      }),
+      { numRuns: 8 },
+    );
+  });
+
+  it('re-sending, reordering and re-batching the events changes nothing', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(arbEvent, { minLength: 1, maxLength: 40 }),
+        fc.integer({ min: 1, max: 17 }),
+        async (specs, batch) => {
+          const events = toEvents(specs, run++);
+          await reset(policy);
+          await ingest(events, 50);
+          const first = await read('day,team');
+          await ingest(events, batch); // re-sent: all duplicates
+          expect(await read('day,team')).toEqual(first);
+          await reset(policy);
+          await ingest([...events].reverse(), batch);
+          expect(await read('day,team')).toEqual(first);
+        },
+      ),
+      { numRuns: 6 },
+    );
+  });
+});
+
+describe('no binary float where money is stored (invariant 4)', () => {
+  it('every money, price, rate and GPU-time column is numeric', async () => {
+    const cols = await db.query<{ table_name: string; column_name: string; data_type: string }>(
+      `select table_name, column_name, data_type from information_schema.columns
+        where table_schema = 'public' and (column_name ~ '(usd|cost|price|rate|gpu_hours|per_1m|weight|tokens)')`,
+    );
+    expect(cols.length).toBeGreaterThan(30);
+    const floats = cols.filter((c) => ['real', 'double precision'].includes(c.data_type));
+    expect(floats).toEqual([]);
+  });
+});

@@ -37,6 +37,7 @@ function verify() {
     ['lint', 'eslint', ['--max-warnings', '0', '.']],
     ['typecheck', 'tsc', ['--noEmit']],
     ['dead code', 'knip', ['--no-progress']],
+    ['migrations match schema', 'tsx', ['scripts/check-migrations.ts']],
   ];
   for (const [name, bin, args] of checks) {
     banner(`verify: ${name}`);

@@ -5,6 +5,8 @@
  */
 const GROWTH = 1.1;
 const MAX_BUCKET = 160; // 1.1^160 ms is about 4 days: anything slower is clamped
+/** How many buckets a histogram can have: readers that merge position by position need the bound. */
+export const HISTOGRAM_BUCKETS = MAX_BUCKET + 1;
 export const RELATIVE_ERROR = Math.sqrt(GROWTH) - 1;
 const LOG_GROWTH = Math.log(GROWTH);
 

@@ -220,7 +220,8 @@ CREATE TABLE "allocations" (
 	"source" text NOT NULL,
 	"layer" smallint NOT NULL,
 	"usd" numeric(24, 12) NOT NULL,
-	CONSTRAINT "allocations_team_day_workload_class_model_provider_pool_kind_source_pk" PRIMARY KEY("team","day","workload_class","model","provider","pool","kind","source")
+	CONSTRAINT "allocations_team_day_workload_class_model_provider_pool_kind_source_pk" PRIMARY KEY("team","day","workload_class","model","provider","pool","kind","source"),
+	CONSTRAINT "allocations_layer" CHECK ("allocations"."layer" in (2, 4, 5))
 );
 --> statement-breakpoint
 CREATE TABLE "dirty_days" (
@@ -285,4 +286,5 @@ CREATE UNIQUE INDEX "unit_costs_key" ON "unit_costs" USING btree ("kind","scope"
 CREATE UNIQUE INDEX "api_keys_hash" ON "api_keys" USING btree ("secret_hash");--> statement-breakpoint
 CREATE INDEX "audit_log_at_idx" ON "audit_log" USING btree ("created_at");--> statement-breakpoint
 CREATE INDEX "daily_rollups_day_idx" ON "daily_rollups" USING btree ("day");--> statement-breakpoint
-CREATE INDEX "allocations_day_idx" ON "allocations" USING btree ("day");
+CREATE INDEX "allocations_day_idx" ON "allocations" USING btree ("day");--> statement-breakpoint
+CREATE INDEX "workflow_rollups_day_idx" ON "workflow_rollups" USING btree ("day");

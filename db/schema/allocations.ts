@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  check,
   bigserial,
   date,
   index,
@@ -30,7 +31,10 @@ export const workflowRollups = pgTable(
     /** reviewer time reported on outcomes (events carry their own) */
     outcomeReviewSeconds: quantity('outcome_review_seconds').notNull().default('0'),
   },
-  (t) => [primaryKey({ columns: [t.team, t.day, t.workloadClass, t.model, t.provider, t.pool] })],
+  (t) => [
+    primaryKey({ columns: [t.team, t.day, t.workloadClass, t.model, t.provider, t.pool] }),
+    index('workflow_rollups_day_idx').on(t.day),
+  ],
 );
 
 export const ALLOCATION_KINDS = ['idle', 'fixed', 'review'] as const;
@@ -53,6 +57,8 @@ export const allocations = pgTable(
   (t) => [
     primaryKey({ columns: [t.team, t.day, t.workloadClass, t.model, t.provider, t.pool, t.kind, t.source] }),
     index('allocations_day_idx').on(t.day),
+    // Metrics sum layers 2, 4 and 5 only: any other value would silently drop out of TCO.
+    check('allocations_layer', sql`${t.layer} in (2, 4, 5)`),
   ],
 );
 

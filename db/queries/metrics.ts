@@ -102,11 +102,8 @@ function metricSumsSql(params: MetricSumsParams): { text: string; values: unknow
  */
 export async function getMetricSums(db: Database, params: MetricSumsParams): Promise<MetricSums[]> {
   const { text, values } = metricSumsSql(params);
-  // JIT compiling a few hundred aggregate expressions costs more than the query itself saves.
-  const records = await db.transaction(async (tx) => {
-    await tx.query('set local jit = off');
-    return tx.query<SumsRecord>(text, values);
-  });
+  // JIT is off for CUT's connections (db/client.ts): compiling these aggregates costs more than it saves.
+  const records = await db.query<SumsRecord>(text, values);
   return records.map((r) => toSums(r, params.groupBy));
 }
 

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { PGlite, type Transaction as PGliteTransaction } from '@electric-sql/pglite';
+import { PGlite, type QueryOptions, type Results, type Transaction as PGliteTransaction } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -37,16 +37,48 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   return config.kind === 'postgres' ? openPostgres(config.url) : openPglite(config.dataDir);
 }
 
+/**
+ * PGlite lets a call that passed its ready check just before close() run after the teardown,
+ * where it fails with a TypeError; it is reported as the closed database it met (a 503, not a 500).
+ */
+class ClosablePGlite extends PGlite {
+  override query<T>(query: string, params?: unknown[], options?: QueryOptions): Promise<Results<T>> {
+    return this.#closedAware(() => super.query<T>(query, params, options));
+  }
+  override exec(query: string, options?: QueryOptions): Promise<Results[]> {
+    return this.#closedAware(() => super.exec(query, options));
+  }
+  override transaction<T>(callback: (tx: PGliteTransaction) => Promise<T>): Promise<T> {
+    return this.#closedAware(() => super.transaction(callback));
+  }
+  async #closedAware<T>(run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (err) {
+      throw this.closed ? new Error('PGlite is closed', { cause: err }) : err;
+    }
+  }
+}
+
 /** An in-memory PGlite, for tests and throwaway work. */
 export async function openMemoryDatabase(): Promise<Database> {
-  const client = new PGlite();
+  const client = new ClosablePGlite();
   await client.waitReady;
   return pgliteHandle(client, async () => client.close());
 }
 
 async function openPostgres(url: string): Promise<Database> {
   // `socket` is a documented postgres.js option its type declarations lack.
-  const options = { max: 8, onnotice: () => {}, connect_timeout: 10, socket: connectNoDelay };
+  // JIT off: CUT's reads are many small aggregates, which JIT compilation makes slower, not faster.
+  const options = {
+    max: 8,
+    onnotice: () => {},
+    connect_timeout: 10,
+    socket: connectNoDelay,
+    connection: { application_name: 'cut', jit: 'off' },
+    // Reconnect quickly after an outage (the default backs off to tens of seconds).
+    backoff: (attempt: number) => Math.min(0.1 * attempt, 1),
+  };
   const client = postgres(url, options as postgres.Options<Record<string, never>>);
   try {
     await client.unsafe('select 1');
@@ -69,35 +101,81 @@ function connectNoDelay(options: { host: string[]; port: number[]; path?: string
     : net.connect({ host: options.host[0], port: options.port[0] ?? 5432, noDelay: true });
 }
 
+/** What postgres.js reports for a statement whose connection has gone. */
+const CONNECTION_LOST = new Set([
+  'CONNECTION_CLOSED',
+  'CONNECTION_DESTROYED',
+  'CONNECTION_ENDED',
+  'ECONNRESET',
+  'EPIPE',
+]);
+const connectionLost = (err: unknown) => CONNECTION_LOST.has((err as { code?: string } | null)?.code ?? '');
+
 function postgresHandle(
   client: postgres.Sql | postgres.TransactionSql,
   close: () => Promise<void>,
   parent?: postgres.Sql,
+  lost = { value: false },
 ): Database {
   // drizzle reads the client's parser options; a transaction shares its parent's.
   if (parent) Object.assign(client, { options: parent.options });
-  const orm = drizzlePostgres(client as postgres.Sql, { schema }) as unknown as Orm;
+  // Built on first use: drizzle walks the whole schema to set up, and most transactions (an
+  // ingest batch among them) only run raw SQL.
+  let orm: Orm | undefined;
+  const live = () => {
+    if (lost.value)
+      throw Object.assign(new Error('the connection was lost mid-transaction'), { code: 'CONNECTION_CLOSED' });
+  };
   const handle: Database = {
     kind: 'postgres',
-    orm,
+    get orm() {
+      return (orm ??= drizzlePostgres(client as postgres.Sql, { schema }) as unknown as Orm);
+    },
     inTransaction: parent !== undefined,
     async exec(text) {
+      live();
       await client.unsafe(text).simple();
     },
-    query: async <T>(text: string, params: unknown[] = []) =>
-      (await client.unsafe(text, params as postgres.ParameterOrJSON<never>[])) as unknown as T[],
+    query: async <T>(text: string, params: unknown[] = []) => {
+      live();
+      return (await client.unsafe(text, params as postgres.ParameterOrJSON<never>[])) as unknown as T[];
+    },
     async copyFrom(table, columns, rows) {
-      const stream = await client.unsafe(`copy ${table} (${columns.join(', ')}) from stdin`).writable();
-      await new Promise<void>((resolve, reject) => {
+      live();
+      // When the server refuses the data (a duplicate key, a bad value), postgres.js 3.4.9 settles
+      // neither the stream nor the query: the error only reaches the query's `reject`, taken here.
+      const query = client.unsafe(`copy ${table} (${columns.join(', ')}) from stdin`);
+      const refused = new Promise<never>((_, reject) => {
+        const settle = (query as unknown as { reject: (err: unknown) => void }).reject;
+        Object.assign(query, { reject: (err: unknown) => (reject(err), settle(err)) });
+      });
+      refused.catch(() => {});
+      const stream = await query.writable();
+      const written = new Promise<void>((resolve, reject) => {
         stream.on('error', reject);
         stream.on('finish', resolve);
         stream.end(rows);
       });
+      await Promise.race([written, refused]);
     },
     async transaction(fn) {
       if (parent) return fn(handle);
       const root = client as postgres.Sql;
-      return (await root.begin((tx) => fn(postgresHandle(tx, close, root)))) as never;
+      // A connection lost mid-transaction rejects begin() at once, but postgres.js would go on with the
+      // callback and its ROLLBACK on that connection, crashing on a null socket (porsager/postgres#1208):
+      // so this handle's statements stop, and a callback failed by the loss is left unsettled.
+      const txLost = { value: false };
+      try {
+        return (await root.begin((tx) =>
+          fn(postgresHandle(tx, close, root, txLost)).catch((err: unknown) => {
+            if (txLost.value || connectionLost(err)) return new Promise<never>(() => {});
+            throw err;
+          }),
+        )) as never;
+      } catch (err) {
+        if (connectionLost(err)) txLost.value = true;
+        throw err;
+      }
     },
     close,
   };
@@ -110,7 +188,7 @@ async function openPglite(dataDir: string): Promise<Database> {
   const pgdata = path.join(dataDir, 'pgdata');
   let client: PGlite;
   try {
-    client = new PGlite(pgdata);
+    client = new ClosablePGlite(pgdata);
     await client.waitReady;
   } catch (err) {
     release();
@@ -126,10 +204,12 @@ async function openPglite(dataDir: string): Promise<Database> {
 }
 
 function pgliteHandle(client: PGlite | PGliteTransaction, close: () => Promise<void>, inTx = false): Database {
-  const orm = drizzlePglite(client as PGlite, { schema }) as unknown as Orm;
+  let orm: Orm | undefined;
   const handle: Database = {
     kind: 'pglite',
-    orm,
+    get orm() {
+      return (orm ??= drizzlePglite(client as PGlite, { schema }) as unknown as Orm);
+    },
     inTransaction: inTx,
     async exec(text) {
       await client.exec(text);

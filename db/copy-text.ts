@@ -4,10 +4,13 @@
  */
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 
+/** A string as one COPY text field: backslash, tab, newline and carriage return escaped. */
+export const copyText = (value: string): string =>
+  /[\\\t\n\r]/.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]!) : value;
+
 function copyField(value: string | number | bigint | boolean | null | undefined): string {
   if (value === null || value === undefined) return '\\N';
-  if (typeof value === 'string')
-    return /[\\\t\n\r]/.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]!) : value;
+  if (typeof value === 'string') return copyText(value);
   if (typeof value === 'boolean') return value ? 't' : 'f';
   return String(value);
 }

@@ -1,7 +1,7 @@
 import type { Database } from '../db/client';
 import { lockDaysShared } from '../db/day-locks';
 import { getPricebookVersion } from '../db/queries/settings';
-import { eventKey, insertNewEvents, isUniqueViolation } from '../db/writes/events';
+import { eventKey, insertNewEvents, isDeadlock, isUniqueViolation } from '../db/writes/events';
 import { stageRollups } from '../db/writes/rollups';
 import { MERGE_STAGED_SQL, prepareStaging } from '../db/writes/staging';
 import { stageWorkflows } from '../db/writes/workflows';
@@ -41,6 +41,12 @@ export async function writeEventBatch(
   events: readonly CutEvent[],
   ctx: BatchContext,
 ): Promise<BatchResult> {
+  const stored = await storeWithRetries(db, uniqueEvents(events), ctx);
+  return { accepted: stored.length, duplicates: events.length - stored.length, stored };
+}
+
+/** The first event of each (team, id) in a batch: a repeat within the batch is a duplicate. */
+export function uniqueEvents(events: readonly CutEvent[]): CutEvent[] {
   const seen = new Set<string>();
   const unique: CutEvent[] = [];
   for (const event of events) {
@@ -49,21 +55,37 @@ export async function writeEventBatch(
     seen.add(key);
     unique.push(event);
   }
-  const stored = await storeWithRetries(db, unique, ctx);
-  return { accepted: stored.length, duplicates: events.length - stored.length, stored };
+  return unique;
 }
 
+/** How often a batch is run again after PostgreSQL undid it to break a deadlock. */
+const DEADLOCK_RETRIES = 3;
+
 async function storeWithRetries(db: Database, events: readonly CutEvent[], ctx: BatchContext): Promise<PricedEvent[]> {
-  const priced = events.map((event) => ({ event, cost: priceEvent(event, ctx.book) }));
-  const store = (mode: 'direct' | 'staged') => db.transaction((tx) => storeBatch(tx, priced, ctx, mode));
-  try {
-    // Inside an outer transaction a failed statement would doom it, so only the safe path is used.
-    return await store(db.inTransaction ? 'staged' : 'direct');
-  } catch (err) {
-    if (err instanceof StaleBookError && ctx.reload) return storeWithRetries(db, events, await ctx.reload());
-    // A concurrent batch stored some of these ids between our look-up and our COPY.
-    if (!isUniqueViolation(err) || db.inTransaction) throw err;
-    return store('staged');
+  // Inside an outer transaction a failed statement would doom it, so only the safe path is used.
+  const firstMode = db.inTransaction ? 'staged' : 'direct';
+  let mode: 'direct' | 'staged' = firstMode;
+  let priced = events.map((event) => ({ event, cost: priceEvent(event, ctx.book) }));
+  for (let deadlocks = 0; ;) {
+    try {
+      return await db.transaction((tx) => storeBatch(tx, priced, ctx, mode));
+    } catch (err) {
+      if (err instanceof StaleBookError && ctx.reload) {
+        ctx = await ctx.reload();
+        priced = events.map((event) => ({ event, cost: priceEvent(event, ctx.book) }));
+        mode = firstMode;
+        continue;
+      }
+      if (db.inTransaction) throw err;
+      // A concurrent batch stored some of these ids between our look-up and our COPY.
+      if (isUniqueViolation(err) && mode === 'direct') {
+        mode = 'staged';
+        continue;
+      }
+      // Two batches' merges met in opposite orders and PostgreSQL undid this one: it is safe to rerun.
+      if (isDeadlock(err) && deadlocks++ < DEADLOCK_RETRIES) continue;
+      throw err;
+    }
   }
 }
 

@@ -67,9 +67,14 @@ export class RateLimitedError extends ApiError {
 /** Clients should come back later rather than give up, hence 503 with Retry-After. */
 export class DatabaseUnavailableError extends ApiError {
   constructor(options?: { cause?: unknown }) {
-    super(503, 'database_unavailable', 'the database is not reachable; nothing was stored; try again shortly', {
-      'Retry-After': '5',
-    });
+    super(
+      503,
+      'database_unavailable',
+      'the database is not reachable; send the batch again shortly (events already stored count as duplicates)',
+      {
+        'Retry-After': '5',
+      },
+    );
     if (options?.cause !== undefined) this.cause = options.cause;
   }
 }
@@ -97,6 +102,6 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   if (!(err instanceof Error)) return false;
   const code = (err as { code?: unknown }).code;
   if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) return true;
-  if (err.message.includes('PGlite is closed')) return true;
+  if (err.message.includes('PGlite is closed') || err.message.includes('PGlite is closing')) return true;
   return err.cause !== undefined && err.cause !== err && isDatabaseUnavailable(err.cause);
 }

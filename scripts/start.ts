@@ -15,6 +15,8 @@ import { migrate } from '../db/migrate';
 import { ensureDefaultPrices } from '../db/writes/default-prices';
 import { ensureAdminKey } from '../db/writes/keys';
 import { loadDemoIfEmpty } from '../ingest/demo-load';
+import { ingestWorkerCount, IngestWorkerPool } from '../ingest/parallel/pool';
+import { setEventPreparer } from '../ingest/parallel/registry';
 import { abortBuild, buildApp, buildIsCurrent } from './lib/build';
 import { failStartup } from './lib/fail';
 import { assertPortFree, parsePort } from './lib/port';
@@ -29,6 +31,7 @@ async function main() {
   let db: Database | undefined;
   try {
     const port = parsePort(process.env.PORT);
+    const ingestWorkers = ingestWorkerCount(process.env.CUT_INGEST_WORKERS);
     config = databaseConfigFromEnv();
     await assertPortFree(port, host);
     db = await openDatabase(config);
@@ -55,6 +58,8 @@ async function main() {
     if (build) await build;
 
     setDatabase(db);
+    const pool = ingestWorkers > 0 ? new IngestWorkerPool(ingestWorkers, onWorkerError) : undefined;
+    setEventPreparer(pool);
     const app = next({ dev: false, dir: root, hostname: host, port });
     await app.prepare();
     const handle = app.getRequestHandler();
@@ -75,6 +80,7 @@ async function main() {
       await stopWork();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
+      await pool?.close();
       await db?.close();
     });
   } catch (err) {
@@ -83,6 +89,9 @@ async function main() {
     failStartup(err, config);
   }
 }
+
+/** A worker that fails costs speed, not data: its batches are then prepared in the request thread. */
+const onWorkerError = (err: unknown) => process.stderr.write(`cut: ingest worker failed: ${describeError(err)}\n`);
 
 /** Images built ahead of time set CUT_SKIP_BUILD=1: their sources never change, so never rebuild. */
 function needsBuild(): boolean {

@@ -1,5 +1,5 @@
 import { getIngestContext } from '@/ingest/context';
-import { readJson } from '@/ingest/http/read-body';
+import { parseJson, readJsonBytes } from '@/ingest/http/read-body';
 import { envelopeItems, type IngestResult } from '@/ingest/native/batch';
 import type { IngestScope } from '@/ingest/native/events';
 import { recordBatch, recordRequest, traced } from '@/ingest/telemetry';
@@ -13,12 +13,22 @@ import { database } from './handler';
 const limiter = new RateLimiter();
 
 type Ingest = (db: Database, items: readonly unknown[], scope: IngestScope) => Promise<IngestResult>;
+/** A domain function that takes the JSON body unparsed, to parse it where it likes; it checks the envelope. */
+type IngestBody = (db: Database, body: Buffer, scope: IngestScope) => Promise<{ items: number; result: IngestResult }>;
+
+/** A native ingest route whose domain function takes the items, parsed here. */
+export function ingestRoute(field: 'events' | 'outcomes', ingest: Ingest) {
+  return ingestBodyRoute(field, async (db, body, scope) => {
+    const items = envelopeItems(parseJson(body), field);
+    return { items: items.length, result: await ingest(db, items, scope) };
+  });
+}
 
 /**
  * The shared shape of the native ingest routes: key, rate limit, body, envelope, then the domain
  * function; 200 when every item was stored or a duplicate, 207 when some were rejected.
  */
-export function ingestRoute(field: 'events' | 'outcomes', ingest: Ingest) {
+export function ingestBodyRoute(field: 'events' | 'outcomes', ingest: IngestBody) {
   const route = `/api/v1/${field}`;
   return (request: Request) =>
     traced(route, async (span) => {
@@ -29,9 +39,8 @@ export function ingestRoute(field: 'events' | 'outcomes', ingest: Ingest) {
         const { settings } = await getIngestContext(db);
         const wait = limiter.take(String(caller.keyId), settings.ingest_rate_limit_per_minute, Date.now());
         if (wait > 0) throw new RateLimitedError(wait);
-        const items = envelopeItems(await readJson(request), field);
-        const result = await ingest(db, items, { team: caller.team });
-        recordBatch(span, route, items.length, { ...result, rejected: result.rejected.length });
+        const { items, result } = await ingest(db, await readJsonBytes(request), { team: caller.team });
+        recordBatch(span, route, items, { ...result, rejected: result.rejected.length });
         response = Response.json(result, { status: result.rejected.length ? 207 : 200 });
       } catch (err) {
         response = errorResponse(err);

@@ -24,15 +24,23 @@ function rollupRow(r: RollupDelta): string {
   ]);
 }
 
-/** Element-wise sum of two int arrays of different lengths: how histograms merge in SQL. */
+/**
+ * Element-wise sum of two int arrays of different lengths: how histograms merge in SQL. It runs
+ * per merged row of every batch; array(...) costs about a third less than array_agg here.
+ */
 const mergeArrays = (col: string) =>
-  `${col} = (select coalesce(array_agg(coalesce(a, 0) + coalesce(b, 0) order by i), '{}')
-              from unnest(daily_rollups.${col}, excluded.${col}) with ordinality as u(a, b, i))`;
+  `${col} = array(select coalesce(a, 0) + coalesce(b, 0)
+              from unnest(daily_rollups.${col}, excluded.${col}) with ordinality as u(a, b, i) order by i)`;
 
 /** COPYs a batch's rollup deltas into the staging table; `MERGE_STAGED_SQL` adds them in. */
 export async function stageRollups(tx: Database, deltas: readonly RollupDelta[]): Promise<void> {
-  if (deltas.length) await tx.copyFrom('rollups_stage', ROLLUP_COLUMNS, deltas.map(rollupRow).join(''));
+  if (deltas.length) await stageRollupRows(tx, encodeRollups(deltas));
 }
+
+export const encodeRollups = (deltas: readonly RollupDelta[]): string => deltas.map(rollupRow).join('');
+
+/** COPYs rows made by `encodeRollups` into the staging table. */
+export const stageRollupRows = (tx: Database, rows: string) => tx.copyFrom('rollups_stage', ROLLUP_COLUMNS, rows);
 
 const ROLLUP_COLUMNS = [...ROLLUP_KEY, ...ROLLUP_SUMS, ...ROLLUP_HISTS];
 

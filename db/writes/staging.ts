@@ -10,15 +10,24 @@ const REGISTER_SLUGS = `insert into teams (slug, name)
     on conflict do nothing`;
 
 /**
+ * The stored day of each staged workflow. LATERAL with LIMIT keeps it a primary-key probe per
+ * workflow: a plain join, planned against a temp table with no statistics, hashes all of
+ * `workflows` for every batch, and ingest slows down as the table grows.
+ */
+const STAGED_WORKFLOW_DAYS = `select w.day from workflows_stage s
+    cross join lateral (select day from workflows w
+                         where w.team = s.team and w.workflow_id = s.workflow_id limit 1) as w`;
+
+/**
  * Days whose allocations and workflow figures the batch changes: the days of its events, and
  * each touched workflow's day before and after (a later event moves a workflow to a later day).
  */
 const MARK_DIRTY_BEFORE = `insert into dirty_days (day)
     select day from rollups_stage
-    union select w.day from workflows w join workflows_stage s using (team, workflow_id)
+    union ${STAGED_WORKFLOW_DAYS}
     order by 1 on conflict do nothing`;
 const MARK_DIRTY_AFTER = `insert into dirty_days (day)
-    select w.day from workflows w join workflows_stage s using (team, workflow_id)
+    select distinct day from (${STAGED_WORKFLOW_DAYS}) as d
     order by 1 on conflict do nothing`;
 
 /** One round trip that folds everything staged for a batch into the stored tables. */
@@ -31,18 +40,29 @@ export const MERGE_STAGED_SQL = [
   MARK_DIRTY_AFTER,
 ].join(';\n');
 
+const STAGES = ['events', 'rollups', 'workflows'] as const;
+const STAGE_TABLES = STAGES.map((t) => `${t}_stage`).join(', ');
+/** Past this many bytes of (mostly dead) rows, the staging tables are truncated rather than deleted from. */
+export const STAGE_TRUNCATE_BYTES = 1024 * 1024;
+
 /**
- * Creates the per-session staging tables (kept across transactions, emptied at each commit) and
- * empties them, in case an outer transaction already used them.
+ * Creates the per-session staging tables (kept across transactions) and empties them. They are
+ * emptied here, before use, not at each commit: ON COMMIT DELETE ROWS truncates every one of them
+ * (heap, TOAST and its index) at every commit, which costs PGlite more than the batch's merges.
+ * A delete leaves dead rows no autovacuum will reclaim in a temp table, so once they add up to a
+ * megabyte (every few batches) the tables are truncated instead.
  */
 export async function prepareStaging(tx: Database): Promise<void> {
+  const size = STAGES.map((t) => `pg_relation_size('pg_temp.${t}_stage')`).join(' + ');
   await tx.exec(
-    ['events', 'rollups', 'workflows']
-      .map((t) => {
-        const table = t === 'rollups' ? 'daily_rollups' : t;
-        return `create temp table if not exists ${t}_stage (like ${table} including defaults) on commit delete rows;
-                delete from ${t}_stage`;
-      })
-      .join(';\n'),
+    `${STAGES.map((t) => {
+      const table = t === 'rollups' ? 'daily_rollups' : t;
+      return `create temp table if not exists ${t}_stage (like ${table} including defaults)`;
+    }).join(';\n')};
+    do $$ begin
+      if ${size} > ${STAGE_TRUNCATE_BYTES} then truncate ${STAGE_TABLES};
+      else ${STAGES.map((t) => `delete from ${t}_stage;`).join(' ')}
+      end if;
+    end $$`,
   );
 }

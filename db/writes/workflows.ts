@@ -1,3 +1,4 @@
+import { isoTimestamp } from '../../lib/iso-timestamp';
 import type { WorkflowDelta } from '../../lib/rollup/aggregate';
 import type { Database } from '../client';
 import { copyRow } from '../copy-text';
@@ -19,16 +20,21 @@ const WORKFLOW_COLUMNS = [
 // prettier-ignore
 function workflowRow(w: WorkflowDelta): string {
   return copyRow([
-    w.team, w.workflowId, w.workloadClass, w.firstEventAt.toISOString(), w.lastEventAt.toISOString(), w.day,
-    w.model, w.provider, w.pool, w.attributedRank, w.attributedAt.toISOString(), w.events, w.acceptanceStatus,
-    w.acceptanceAt?.toISOString() ?? null, w.rejectionReason, w.usefulOutputTokens.toFixed(9),
+    w.team, w.workflowId, w.workloadClass, isoTimestamp(w.firstEventAt), isoTimestamp(w.lastEventAt), w.day,
+    w.model, w.provider, w.pool, w.attributedRank, isoTimestamp(w.attributedAt), w.events, w.acceptanceStatus,
+    w.acceptanceAt && isoTimestamp(w.acceptanceAt), w.rejectionReason, w.usefulOutputTokens.toFixed(9),
   ]);
 }
 
 /** COPYs a batch's workflow facts into the staging table; `MERGE_STAGED_SQL` merges them. */
 export async function stageWorkflows(tx: Database, deltas: readonly WorkflowDelta[]): Promise<void> {
-  if (deltas.length) await tx.copyFrom('workflows_stage', WORKFLOW_COLUMNS, deltas.map(workflowRow).join(''));
+  if (deltas.length) await stageWorkflowRows(tx, encodeWorkflows(deltas));
 }
+
+export const encodeWorkflows = (deltas: readonly WorkflowDelta[]): string => deltas.map(workflowRow).join('');
+
+/** COPYs rows made by `encodeWorkflows` into the staging table. */
+export const stageWorkflowRows = (tx: Database, rows: string) => tx.copyFrom('workflows_stage', WORKFLOW_COLUMNS, rows);
 
 /**
  * Merging workflows widens the event window, adds counts, and takes the batch's acceptance only

@@ -3,10 +3,10 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { createGunzip } from 'node:zlib';
 import { InvalidBodyError, PayloadTooLargeError, UnsupportedMediaTypeError } from '../../lib/errors';
 
-export const MAX_BODY_BYTES = 10 * 1024 * 1024;
+const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
 /** The media type without parameters, lower-cased ("application/json; charset=utf-8" -> "application/json"). */
-export function mediaType(request: Request): string {
+function mediaType(request: Request): string {
   return (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
 }
 
@@ -14,7 +14,7 @@ export function mediaType(request: Request): string {
  * Reads the body, inflating gzip as it streams and stopping as soon as the inflated size passes
  * `maxBytes`: a small gzip bomb is refused after `maxBytes` of output, not after inflating it all.
  */
-export async function readBody(request: Request, maxBytes = MAX_BODY_BYTES): Promise<Buffer> {
+async function readBody(request: Request, maxBytes = MAX_BODY_BYTES): Promise<Buffer> {
   const encoding = (request.headers.get('content-encoding') ?? 'identity').trim().toLowerCase();
   if (!['identity', 'gzip', 'x-gzip', ''].includes(encoding)) {
     throw new UnsupportedMediaTypeError(`Content-Encoding ${encoding} is not supported: send gzip or no encoding`);
@@ -49,11 +49,20 @@ export async function readBody(request: Request, maxBytes = MAX_BODY_BYTES): Pro
 
 /** Reads a JSON body: 415 unless the media type is JSON, 400 when it does not parse. */
 export async function readJson(request: Request, maxBytes = MAX_BODY_BYTES): Promise<unknown> {
+  return parseJson(await readJsonBytes(request, maxBytes));
+}
+
+/** The bytes of a JSON body, unparsed (415 unless the media type is JSON): for parsing elsewhere. */
+export async function readJsonBytes(request: Request, maxBytes = MAX_BODY_BYTES): Promise<Buffer> {
   const type = mediaType(request);
   if (type !== 'application/json' && !type.endsWith('+json')) {
     throw new UnsupportedMediaTypeError(`Content-Type must be application/json, got ${type || 'none'}`);
   }
-  const body = await readBody(request, maxBytes);
+  return readBody(request, maxBytes);
+}
+
+/** Parses JSON bytes as readJson does: 400 when they do not parse. */
+export function parseJson(body: Buffer): unknown {
   try {
     return JSON.parse(body.toString('utf8'));
   } catch (err) {

@@ -1,6 +1,6 @@
 import { InvalidBodyError, PayloadTooLargeError } from '../../lib/errors';
 
-export const MAX_ITEMS = 5_000;
+const MAX_ITEMS = 5_000;
 
 /** The `{"<field>": [...]}` envelope: 400 when it is not there, 413 when it holds too much. */
 export function envelopeItems(body: unknown, field: 'events' | 'outcomes'): unknown[] {

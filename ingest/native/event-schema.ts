@@ -6,14 +6,39 @@ import { count, noNul, nonNegative, NUL_MESSAGE, slug, text, timestampSchema } f
 /**
  * The wire format of one event (cut-model.md 1.1), with every rule written as the message a
  * sender sees next to the field's path. Unknown fields are rejected: a typo must not drop data.
+ * The limits live in tables that the ingest fast path (fast-event.ts) reads too.
  */
+export const TEXT_MAX = {
+  id: 128,
+  workflow_id: 256,
+  model: 200,
+  provider: 100,
+  model_version: 100,
+  pool: 100,
+  error_type: 200,
+  rejection_reason: 500,
+} as const;
+export const MEASURE_MAX = {
+  latency_ms: 1e9,
+  ttft_ms: 1e9,
+  queue_ms: 1e9,
+  human_review_seconds: 1e7,
+  gpu_hours: 1e6,
+} as const;
+
 /** GPU-hours as a JSON number, kept exactly as a decimal string of at most 9 decimals. */
-const gpuHours = nonNegative(1e6).transform((n) => numberToDecimal(n, 9));
+const gpuHours = nonNegative(MEASURE_MAX.gpu_hours).transform((n) => numberToDecimal(n, 9));
+
+/** A reported cost as the decimal string stored, or null when it is not a valid amount. */
+export function usdDecimal(v: string | number): string | null {
+  const s = typeof v === 'number' ? (Number.isFinite(v) && v >= 0 ? numberToDecimal(v, 12) : '') : v.trim();
+  return isPlainDecimal(s, 9, 12) ? s : null;
+}
 
 /** USD as a decimal string ("0.0123") or a JSON number; at most 12 decimals, never negative. */
 const usd = z.union([z.string(), z.number()], { error: 'must be a decimal string or a number' }).transform((v, ctx) => {
-  const s = typeof v === 'number' ? (Number.isFinite(v) && v >= 0 ? numberToDecimal(v, 12) : '') : v.trim();
-  if (!isPlainDecimal(s, 9, 12)) {
+  const s = usdDecimal(v);
+  if (s === null) {
     ctx.addIssue({
       code: 'custom',
       message: 'must be a decimal amount from 0 to 999,999,999 with at most 12 decimals',
@@ -23,7 +48,9 @@ const usd = z.union([z.string(), z.number()], { error: 'must be a decimal string
   return s;
 });
 
-const MAX_ATTRIBUTES = 64;
+export const MAX_ATTRIBUTES = 64;
+export const MAX_ATTRIBUTE_NAME = 128;
+export const MAX_ATTRIBUTE_VALUE = 1024;
 
 /** Free tags, checked in one pass: a zod record of unions costs more than the rest of the event. */
 const attributes = z.custom<Record<string, AttributeValue>>().superRefine((value, ctx) => {
@@ -37,11 +64,11 @@ const attributes = z.custom<Record<string, AttributeValue>>().superRefine((value
   }
   for (const [name, v] of entries) {
     const problem =
-      name.length === 0 || name.length > 128 || !noNul(name)
-        ? 'attribute names must be 1 to 128 characters without NUL'
+      name.length === 0 || name.length > MAX_ATTRIBUTE_NAME || !noNul(name)
+        ? `attribute names must be 1 to ${MAX_ATTRIBUTE_NAME} characters without NUL`
         : typeof v === 'string'
-          ? v.length > 1024
-            ? 'must be at most 1024 characters'
+          ? v.length > MAX_ATTRIBUTE_VALUE
+            ? `must be at most ${MAX_ATTRIBUTE_VALUE} characters`
             : noNul(v)
               ? null
               : NUL_MESSAGE
@@ -55,15 +82,15 @@ const attributes = z.custom<Record<string, AttributeValue>>().superRefine((value
 export const WireEventSchema = z
   .strictObject(
     {
-      id: text(128),
+      id: text(TEXT_MAX.id),
       timestamp: timestampSchema,
       team: slug,
       workload_class: slug,
-      workflow_id: text(256).optional(),
-      model: text(200),
-      provider: text(100),
-      model_version: text(100).optional(),
-      pool: text(100).optional(),
+      workflow_id: text(TEXT_MAX.workflow_id).optional(),
+      model: text(TEXT_MAX.model),
+      provider: text(TEXT_MAX.provider),
+      model_version: text(TEXT_MAX.model_version).optional(),
+      pool: text(TEXT_MAX.pool).optional(),
       stage: z.enum(STAGES, { error: `must be one of ${STAGES.join(', ')}` }).default('generation'),
       input_tokens: count.default(0),
       cached_tokens: count.default(0),
@@ -73,14 +100,14 @@ export const WireEventSchema = z
       retry_count: count.default(0),
       tool_calls: count.default(0),
       fallback: z.boolean({ error: 'must be true or false' }).default(false),
-      latency_ms: nonNegative(1e9),
-      ttft_ms: nonNegative(1e9).optional(),
-      queue_ms: nonNegative(1e9).optional(),
+      latency_ms: nonNegative(MEASURE_MAX.latency_ms),
+      ttft_ms: nonNegative(MEASURE_MAX.ttft_ms).optional(),
+      queue_ms: nonNegative(MEASURE_MAX.queue_ms).optional(),
       status: z.enum(EVENT_STATUS, { error: `must be one of ${EVENT_STATUS.join(', ')}` }).default('ok'),
-      error_type: text(200).optional(),
+      error_type: text(TEXT_MAX.error_type).optional(),
       acceptance_status: z.enum(ACCEPTANCE, { error: `must be one of ${ACCEPTANCE.join(', ')}` }).default('pending'),
-      rejection_reason: text(500).optional(),
-      human_review_seconds: nonNegative(1e7).default(0),
+      rejection_reason: text(TEXT_MAX.rejection_reason).optional(),
+      human_review_seconds: nonNegative(MEASURE_MAX.human_review_seconds).default(0),
       gpu_hours: gpuHours.default('0'),
       reported_cost_usd: usd.optional(),
       attributes: attributes.default({}),

@@ -3,9 +3,11 @@ import { getRegisteredSlugs } from '../../db/queries/registry';
 import type { CutEvent } from '../../lib/events/event';
 import { getIngestContext, invalidateIngestContext } from '../context';
 import { writeEventBatch, type BatchContext } from '../write-batch';
-import { itemId, type IngestResult, type Rejection } from './batch';
-import { toCutEvent, WireEventSchema } from './event-schema';
-import { toFieldErrors } from './field-errors';
+import { parseJson } from '../http/read-body';
+import { getEventPreparer } from '../parallel/registry';
+import { storePreparedBatch } from '../parallel/store';
+import { envelopeItems, type IngestResult, type Rejection } from './batch';
+import { validateEvents } from './validate';
 
 /** Who is sending: a key scoped to one team may only send that team's data. */
 export interface IngestScope {
@@ -16,25 +18,15 @@ export interface IngestScope {
  * Validates every event on its own, stores the valid ones as one atomic batch, and answers
  * per event: a bad event never costs its valid neighbours their place.
  */
-export async function ingestEvents(db: Database, items: readonly unknown[], scope: IngestScope): Promise<IngestResult> {
+async function ingestEvents(db: Database, items: readonly unknown[], scope: IngestScope): Promise<IngestResult> {
   const ctx = await getIngestContext(db);
   const fresh = async (): Promise<BatchContext> => {
     invalidateIngestContext(db);
     return { ...(await getIngestContext(db)), reload: fresh };
   };
-  const rejected: Rejection[] = [];
-  let valid: Array<{ index: number; event: CutEvent }> = [];
-  items.forEach((item, index) => {
-    const parsed = WireEventSchema.safeParse(item);
-    if (!parsed.success) {
-      rejected.push({ index, id: itemId(item, 'id'), errors: toFieldErrors(parsed.error.issues) });
-    } else if (scope.team !== null && parsed.data.team !== scope.team) {
-      const message = `must be "${scope.team}": this key may only send events for that team`;
-      rejected.push({ index, id: parsed.data.id, errors: [{ path: 'team', message }] });
-    } else {
-      valid.push({ index, event: toCutEvent(parsed.data) });
-    }
-  });
+  const validated = validateEvents(items, scope);
+  const rejected = validated.rejected;
+  let valid = validated.valid;
 
   if (ctx.settings.strict_registry && valid.length > 0) {
     valid = await rejectUnregistered(db, valid, rejected);
@@ -48,6 +40,28 @@ export async function ingestEvents(db: Database, items: readonly unknown[], scop
     : { accepted: 0, duplicates: 0 };
   rejected.sort((a, b) => a.index - b.index);
   return { accepted: stored.accepted, duplicates: stored.duplicates, rejected };
+}
+
+/**
+ * The events route's entry: the raw body goes to a worker thread for parsing, validation, pricing
+ * and encoding when a pool is running, and the request thread only writes the result. Anything
+ * the prepared write cannot take (a malformed body, strict_registry, ids already stored, a
+ * changed price book) goes the ordinary way, which answers exactly as it always has.
+ */
+export async function ingestEventBody(
+  db: Database,
+  body: Buffer,
+  scope: IngestScope,
+): Promise<{ items: number; result: IngestResult }> {
+  const preparer = getEventPreparer();
+  if (preparer && !db.inTransaction) {
+    const ctx = await getIngestContext(db);
+    const batch = ctx.settings.strict_registry ? null : await preparer.prepare(body, scope, ctx);
+    const result = batch && (await storePreparedBatch(db, batch));
+    if (batch && result) return { items: batch.items, result };
+  }
+  const items = envelopeItems(parseJson(body), 'events');
+  return { items: items.length, result: await ingestEvents(db, items, scope) };
 }
 
 /** With `strict_registry` on, teams and classes must be registered before data arrives for them. */

@@ -17,7 +17,7 @@ export async function ingestOutcomes(
   items.forEach((item, index) => {
     const parsed = WireOutcomeSchema.safeParse(item);
     if (!parsed.success) {
-      rejected.push({ index, id: itemId(item, 'workflow_id'), errors: toFieldErrors(parsed.error.issues) });
+      rejected.push({ index, id: itemId(item, 'workflow_id'), errors: toFieldErrors(parsed.error.issues, 'outcome') });
       return;
     }
     const outcome = toCutOutcome(parsed.data);

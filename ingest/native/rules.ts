@@ -1,9 +1,9 @@
 import { z } from 'zod';
 
 /** Field rules shared by events and outcomes, each with the message a sender sees. */
-const MAX_INT = 2_147_483_647;
-const SLUG = /^[a-z0-9][a-z0-9_-]{0,62}$/;
-const RFC3339 =
+export const MAX_INT = 2_147_483_647;
+export const SLUG = /^[a-z0-9][a-z0-9_-]{0,62}$/;
+export const RFC3339 =
   /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[Tt ]([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,9})?([Zz]|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
 const FUTURE_SLACK_MS = 24 * 3600 * 1000;
 const OLDEST = Date.UTC(2000, 0, 1);
@@ -42,6 +42,18 @@ export const nonNegative = (max: number) =>
     .min(0, 'must be >= 0')
     .max(max, `must be <= ${max.toLocaleString('en-US')}`);
 
+/**
+ * The instant a timestamp that matched RFC3339 names, or the message its sender sees. Shared by
+ * the zod schema and the ingest fast path, so both accept exactly the same instants.
+ */
+export function instantOf(s: string): Date | string {
+  const at = new Date(s);
+  if (Number.isNaN(at.getTime()) || !realDay(s)) return 'is not a real date and time';
+  if (at.getTime() > Date.now() + FUTURE_SLACK_MS) return 'must not be more than 24 hours in the future';
+  if (at.getTime() < OLDEST) return 'must not be before 2000-01-01';
+  return at;
+}
+
 export const timestampSchema = z
   .string({ error: 'must be an RFC 3339 timestamp string' })
   .regex(
@@ -49,17 +61,9 @@ export const timestampSchema = z
     'must be an RFC 3339 timestamp with an offset, e.g. 2026-05-04T10:00:00Z or 2026-05-04T12:00:00+02:00',
   )
   .transform((s, ctx) => {
-    const at = new Date(s);
-    if (Number.isNaN(at.getTime()) || !realDay(s)) {
-      ctx.addIssue({ code: 'custom', message: 'is not a real date and time' });
-      return z.NEVER;
-    }
-    if (at.getTime() > Date.now() + FUTURE_SLACK_MS) {
-      ctx.addIssue({ code: 'custom', message: 'must not be more than 24 hours in the future' });
-      return z.NEVER;
-    }
-    if (at.getTime() < OLDEST) {
-      ctx.addIssue({ code: 'custom', message: 'must not be before 2000-01-01' });
+    const at = instantOf(s);
+    if (typeof at === 'string') {
+      ctx.addIssue({ code: 'custom', message: at });
       return z.NEVER;
     }
     return at;

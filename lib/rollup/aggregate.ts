@@ -94,7 +94,8 @@ export function aggregateRollups(priced: readonly PricedEvent[], dayOf: (at: Dat
     r.outputTokens += e.outputTokens;
     r.reasoningTokens += e.reasoningTokens;
     r.humanReviewSeconds += e.humanReviewSeconds;
-    r.gpuNanoHours += parseDecimal(e.gpuHours, 9);
+    // Most events are managed-API calls with no GPU time: skip parsing their "0".
+    if (e.gpuHours !== '0') r.gpuNanoHours += parseDecimal(e.gpuHours, 9);
     r.base += cost.base;
     if (cost.source === 'reported') r.reported += cost.base;
     r.pricebook += cost.pricebook;

@@ -3,38 +3,9 @@ import { WireEventSchema, toCutEvent } from '@/ingest/native/event-schema';
 import type { CutEvent, CutOutcome } from '@/lib/events/event';
 import { toWireEvent, toWireOutcome } from '@/lib/events/wire';
 import { materialize } from '../support/demo-fixture';
+import { WIRE_EVENT_FIELDS } from '../support/wire-fields';
 
-const CUT_MODEL_FIELDS = [
-  'id',
-  'timestamp',
-  'team',
-  'workload_class',
-  'workflow_id',
-  'model',
-  'provider',
-  'model_version',
-  'pool',
-  'stage',
-  'input_tokens',
-  'cached_tokens',
-  'retrieved_tokens',
-  'output_tokens',
-  'reasoning_tokens',
-  'retry_count',
-  'tool_calls',
-  'fallback',
-  'latency_ms',
-  'ttft_ms',
-  'queue_ms',
-  'status',
-  'error_type',
-  'acceptance_status',
-  'rejection_reason',
-  'human_review_seconds',
-  'gpu_hours',
-  'reported_cost_usd',
-  'attributes',
-];
+const CUT_MODEL_FIELDS: readonly string[] = WIRE_EVENT_FIELDS;
 
 const base: CutEvent = {
   id: 'e-1',

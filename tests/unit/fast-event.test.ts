@@ -6,6 +6,7 @@ import { fastCutEvent } from '@/ingest/native/fast-event';
 import { toFieldErrors } from '@/ingest/native/field-errors';
 import { toWireEvent } from '@/lib/events/wire';
 import { materialize } from '../support/demo-fixture';
+import { WIRE_EVENT_FIELDS } from '../support/wire-fields';
 
 /** What ingest answered for an item before the fast path existed: zod alone. */
 function zodOnly(item: unknown) {
@@ -13,37 +14,7 @@ function zodOnly(item: unknown) {
   return parsed.success ? toCutEvent(parsed.data) : { errors: toFieldErrors(parsed.error.issues) };
 }
 
-const FIELDS = [
-  'id',
-  'timestamp',
-  'team',
-  'workload_class',
-  'workflow_id',
-  'model',
-  'provider',
-  'model_version',
-  'pool',
-  'stage',
-  'input_tokens',
-  'cached_tokens',
-  'retrieved_tokens',
-  'output_tokens',
-  'reasoning_tokens',
-  'retry_count',
-  'tool_calls',
-  'fallback',
-  'latency_ms',
-  'ttft_ms',
-  'queue_ms',
-  'status',
-  'error_type',
-  'acceptance_status',
-  'rejection_reason',
-  'human_review_seconds',
-  'gpu_hours',
-  'reported_cost_usd',
-  'attributes',
-] as const;
+const FIELDS = WIRE_EVENT_FIELDS;
 
 const full = {
   id: 'e-1',

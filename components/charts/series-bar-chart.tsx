@@ -1,22 +1,10 @@
 'use client';
 
 import { BarChart } from '@tremor/react';
-import type { ChartSeries } from './series';
+import type { SeriesChartProps } from './series';
 
 /** Bars over a day index (stacked when there are several series); data is mapped by the caller. */
-export function SeriesBarChart({
-  data,
-  index,
-  series,
-  valueFormatter,
-  className = 'h-72',
-}: {
-  data: ReadonlyArray<Record<string, unknown>>;
-  index: string;
-  series: readonly ChartSeries[];
-  valueFormatter: (value: number) => string;
-  className?: string;
-}) {
+export function SeriesBarChart({ data, index, series, valueFormatter, className = 'h-72' }: SeriesChartProps) {
   return (
     <BarChart
       className={className}

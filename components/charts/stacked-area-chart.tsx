@@ -1,22 +1,10 @@
 'use client';
 
 import { AreaChart } from '@tremor/react';
-import type { ChartSeries } from './series';
+import type { SeriesChartProps } from './series';
 
 /** Stacked areas over a day index; data is already mapped and gap-filled by the caller. */
-export function StackedAreaChart({
-  data,
-  index,
-  series,
-  valueFormatter,
-  className = 'h-72',
-}: {
-  data: ReadonlyArray<Record<string, unknown>>;
-  index: string;
-  series: readonly ChartSeries[];
-  valueFormatter: (value: number) => string;
-  className?: string;
-}) {
+export function StackedAreaChart({ data, index, series, valueFormatter, className = 'h-72' }: SeriesChartProps) {
   return (
     <AreaChart
       className={className}

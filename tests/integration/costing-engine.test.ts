@@ -10,7 +10,7 @@ import { writeEventBatch } from '@/ingest/write-batch';
 import type { CutEvent } from '@/lib/events/event';
 import { makeEvent, makePool, makePrice, usdPer1m } from '../support/events';
 import { WORKED_DAY, workedExampleBook, workedExampleEvents } from '../support/worked-example';
-import { freshDatabase, type TestDatabase } from './support/database';
+import { clearTelemetry, freshDatabase, type TestDatabase } from './support/database';
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -19,18 +19,8 @@ beforeAll(async () => {
 });
 afterAll(() => db.destroy());
 
-const TABLES = [
-  'events',
-  'daily_rollups',
-  'workflows',
-  'workflow_rollups',
-  'allocations',
-  'pool_days',
-  'dirty_days',
-  'settled_days',
-];
 async function reset() {
-  for (const t of TABLES) await db.query(`delete from ${t}`);
+  await clearTelemetry(db);
   await db.query(`delete from settings where key = 'idle_policy'`);
   invalidateIngestContext(db);
 }

@@ -8,7 +8,7 @@ import { writeEventBatch } from '@/ingest/write-batch';
 import type { CutEvent } from '@/lib/events/event';
 import { usdToPico } from '@/lib/money';
 import { makeEvent, makePool, makePrice, usdPer1m } from '../support/events';
-import { freshDatabase, type TestDatabase } from './support/database';
+import { clearTelemetry, freshDatabase, type TestDatabase } from './support/database';
 
 // The five invariants of cut-model.md 5, checked through the metrics API on random event sets.
 let db: TestDatabase;
@@ -96,18 +96,7 @@ function toEvents(specs: Spec[], run: number): CutEvent[] {
 }
 
 async function reset(policy: 'share' | 'separate') {
-  for (const t of [
-    'events',
-    'daily_rollups',
-    'workflows',
-    'workflow_rollups',
-    'allocations',
-    'pool_days',
-    'dirty_days',
-    'settled_days',
-  ]) {
-    await db.query(`delete from ${t}`);
-  }
+  await clearTelemetry(db);
   await db.query(`delete from settings where key = 'idle_policy'`);
   await db.query(`insert into settings (key, value) values ('idle_policy', $1::jsonb)`, [JSON.stringify(policy)]);
   invalidateIngestContext(db);

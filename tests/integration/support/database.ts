@@ -34,3 +34,21 @@ export async function freshDatabase(): Promise<TestDatabase> {
     },
   });
 }
+
+/** Empties everything telemetry wrote (events and all that is derived from them), keeping the price book. */
+export async function clearTelemetry(db: Database): Promise<void> {
+  await db.exec(
+    [
+      'events',
+      'daily_rollups',
+      'workflows',
+      'workflow_rollups',
+      'allocations',
+      'pool_days',
+      'dirty_days',
+      'settled_days',
+    ]
+      .map((t) => `delete from ${t}`)
+      .join(';\n'),
+  );
+}

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { WIRE_EVENT_FIELDS } from '../../support/wire-fields';
 
 /**
  * Arbitraries for wire events (cut-model.md 1.1): breaks of its rules, each paired with the path
@@ -159,31 +160,7 @@ const partAboveWhole = fc
     },
   }));
 
-const KNOWN = new Set([
-  'id',
-  'timestamp',
-  'team',
-  'workload_class',
-  'workflow_id',
-  'model',
-  'provider',
-  'model_version',
-  'pool',
-  'stage',
-  ...COUNTS,
-  'fallback',
-  'latency_ms',
-  'ttft_ms',
-  'queue_ms',
-  'status',
-  'error_type',
-  'acceptance_status',
-  'rejection_reason',
-  'human_review_seconds',
-  'gpu_hours',
-  'reported_cost_usd',
-  'attributes',
-]);
+const KNOWN: ReadonlySet<string> = new Set(WIRE_EVENT_FIELDS);
 const unknownField = fc
   .tuple(
     fc.oneof(

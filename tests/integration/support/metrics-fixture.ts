@@ -4,6 +4,7 @@ import { getIngestContext } from '@/ingest/context';
 import { writeEventBatch } from '@/ingest/write-batch';
 import type { CutEvent } from '@/lib/events/event';
 import { makeEvent, makePool, makePrice, usdPer1m } from '../../support/events';
+import { workedExampleBook, workedExampleEvents } from '../../support/worked-example';
 import type { TestDatabase } from './database';
 
 /**
@@ -144,52 +145,8 @@ export async function loadFixture(target: TestDatabase) {
   );
 }
 
-/** cut-model.md 6: 1,000 pool generations (800 accepted) and 200 judge calls on 2026-05-04 (UTC). */
-function workedExample(): CutEvent[] {
-  const events: CutEvent[] = [];
-  for (let i = 0; i < 1000; i++) {
-    events.push(
-      makeEvent({
-        id: `g${i}`,
-        timestamp: new Date(`2026-05-04T${String(i % 24).padStart(2, '0')}:00:00Z`),
-        pool: 'h100-a',
-        provider: 'self-hosted',
-        model: 'llama',
-        inputTokens: 2000,
-        retrievedTokens: 500,
-        outputTokens: 400,
-        reasoningTokens: 100,
-        gpuHours: '0.006',
-        acceptanceStatus: i < 800 ? 'accepted' : 'rejected',
-        latencyMs: 200 + i,
-      }),
-    );
-  }
-  for (let i = 0; i < 200; i++) {
-    events.push(
-      makeEvent({
-        id: `j${i}`,
-        workflowId: `g${i}`,
-        timestamp: new Date('2026-05-04T23:30:00Z'),
-        model: 'judge',
-        stage: 'evaluation',
-        inputTokens: 500,
-        outputTokens: 50,
-      }),
-    );
-  }
-  return events;
-}
-
 /** The worked example's price book and events; its day is left for the route to settle. */
 export async function loadWorkedExample(target: TestDatabase) {
-  await insertPriceBook(
-    target,
-    {
-      pools: [makePool()],
-      modelPrices: [makePrice({ model: 'judge', inputPer1m: usdPer1m('1'), outputPer1m: usdPer1m('4') })],
-    },
-    'test',
-  );
-  await writeEventBatch(target, workedExample(), await getIngestContext(target));
+  await insertPriceBook(target, workedExampleBook, 'test');
+  await writeEventBatch(target, workedExampleEvents(), await getIngestContext(target));
 }

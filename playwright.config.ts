@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
-const PORT = 3107;
+// CUT_E2E_PORT lets two checkouts run their e2e suites side by side.
+const PORT = Number(process.env.CUT_E2E_PORT ?? 3107);
 const DATA_DIR = '.test-data/e2e';
 
 /**

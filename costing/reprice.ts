@@ -12,6 +12,7 @@ import { deleteRollups, resetDays, updateEventCosts, type RepricedRow } from '..
 import { stageRollups } from '../db/writes/rollups';
 import { MERGE_ROLLUPS } from '../db/writes/rollups';
 import { prepareStaging } from '../db/writes/staging';
+import { foldPending } from './fold';
 import { priceEvent } from '../lib/costing/direct';
 import type { PriceBook } from '../lib/costing/pricebook';
 import { picoToUsd, PICO_DIGITS } from '../lib/money';
@@ -109,6 +110,8 @@ async function runJob(db: Database, job: RepricingJob): Promise<void> {
 async function repriceDay(db: Database, day: string, filter: KeyFilter, book: PriceBook, tz: string): Promise<number> {
   return db.transaction(async (tx) => {
     await lockDayExclusive(tx, dayNumber(day));
+    // Unfolded batches of this day are in the events read below: fold them first, or they would count twice.
+    await foldPending(tx, { day: dayNumber(day) });
     const range = { start: startOfDay(day, tz), end: startOfDay(dayFromNumber(dayNumber(day) + 1), tz) };
     const events = await getEventsForRepricing(tx, range, filter);
     const changed: RepricedRow[] = [];

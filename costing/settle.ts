@@ -1,5 +1,6 @@
 import type { Database } from '../db/client';
 import { lockDayExclusive } from '../db/day-locks';
+import { foldIfPending } from './fold';
 import { getDayRows, getTelemetrySpan, getUnsettledDays } from '../db/queries/day-rows';
 import { getActiveFixedCosts } from '../db/queries/fixed-costs';
 import { getPriceBook } from '../db/queries/pricebook';
@@ -19,6 +20,8 @@ const SETTLE_LOCK_OFFSET = 1_000_000; // keeps settle locks apart from the re-pr
  * carries its idle capacity and its share of fixed costs.
  */
 export async function settleDays(db: Database, range: { from: string; to: string }): Promise<number> {
+  // Batches not yet folded would leave rollups short and their days not marked as changed.
+  await foldIfPending(db);
   const span = await getTelemetrySpan(db);
   if (!span) return 0;
   const settings = await getSettings(db);

@@ -19,11 +19,6 @@ export function copyRow(fields: ReadonlyArray<string | number | bigint | boolean
   return `${fields.map(copyField).join('\t')}\n`;
 }
 
-/** A PostgreSQL array literal ('{"a","b"}') for a text[] parameter; works on both drivers. */
-export function textArray(values: readonly string[]): string {
-  return `{${values.map((v) => `"${v.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(',')}}`;
-}
-
 export function intArray(values: readonly number[]): string {
   return `{${values.join(',')}}`;
 }

@@ -7,12 +7,12 @@ import type { Database } from './client';
  */
 const NAMESPACE = 4242;
 
-export async function lockDaysShared(tx: Database, dayNumbers: readonly number[]): Promise<void> {
-  if (dayNumbers.length === 0) return;
+/** The statement that locks `dayNumbers` shared; ingest sends it with others in one round trip. */
+export function lockDaysSharedSql(dayNumbers: readonly number[]): string {
+  if (dayNumbers.length === 0) return '';
   const days = [...new Set(dayNumbers)].sort((a, b) => a - b);
-  await tx.query(`select count(pg_advisory_xact_lock_shared(${NAMESPACE}, d)) from unnest($1::int[]) as d`, [
-    `{${days.join(',')}}`,
-  ]);
+  if (!days.every(Number.isSafeInteger)) throw new Error(`day numbers must be integers: ${days.join(', ')}`);
+  return `select count(pg_advisory_xact_lock_shared(${NAMESPACE}, d)) from unnest('{${days.join(',')}}'::int[]) as d`;
 }
 
 export async function lockDayExclusive(tx: Database, dayNumber: number): Promise<void> {

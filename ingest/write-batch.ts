@@ -1,15 +1,22 @@
 import type { Database } from '../db/client';
-import { lockDaysShared } from '../db/day-locks';
-import { getPricebookVersion } from '../db/queries/settings';
 import { eventKey, insertNewEvents, isDeadlock, isUniqueViolation } from '../db/writes/events';
 import { stageRollups } from '../db/writes/rollups';
-import { MERGE_STAGED_SQL, prepareStaging } from '../db/writes/staging';
+import { beginDeferredBatch, beginImmediateBatch, isStaleBook, writePendingDeltas } from '../db/writes/pending';
+import { MERGE_STAGED_SQL } from '../db/writes/staging';
 import { stageWorkflows } from '../db/writes/workflows';
 import { priceEvent } from '../lib/costing/direct';
 import type { PriceBook } from '../lib/costing/pricebook';
 import type { CutEvent } from '../lib/events/event';
 import { dayNumber } from '../lib/reporting-day';
-import { aggregateRollups, aggregateWorkflows, type PricedEvent } from '../lib/rollup/aggregate';
+import { aggregateBatch, type PricedEvent } from '../lib/rollup/aggregate';
+import { encodeDeltas } from '../lib/rollup/delta-codec';
+
+/**
+ * `now`: the batch's rollups and workflows are merged in its own transaction. `later`: its deltas
+ * are stored beside its events for the folder (costing/fold.ts), which merges many batches at once;
+ * the request path uses this, and every read folds first.
+ */
+export type FoldMode = 'now' | 'later';
 
 export interface BatchContext {
   book: PriceBook;
@@ -19,9 +26,6 @@ export interface BatchContext {
   /** loads a fresh context when the stored version moved on (omit to fail instead) */
   reload?: () => Promise<BatchContext>;
 }
-
-/** The batch was priced under a price book that has changed since. */
-class StaleBookError extends Error {}
 
 export interface BatchResult {
   accepted: number;
@@ -33,15 +37,17 @@ export interface BatchResult {
 /**
  * Stores a batch of validated events atomically. This is where the costing engine meets ingest:
  * each event is priced with the book in force at its timestamp, only ids not seen before (in
- * this batch or earlier) are kept, and their costs are folded into the daily rollups and their
- * workflows in the same transaction, so a figure never counts an event that is not stored, or twice.
+ * this batch or earlier) are kept, and what they add to the daily rollups and their workflows is
+ * merged in the same transaction or (fold `later`) stored in it for the folder, so a figure never
+ * counts an event that is not stored, or twice.
  */
 export async function writeEventBatch(
   db: Database,
   events: readonly CutEvent[],
   ctx: BatchContext,
+  options: { fold?: FoldMode } = {},
 ): Promise<BatchResult> {
-  const stored = await storeWithRetries(db, uniqueEvents(events), ctx);
+  const stored = await storeWithRetries(db, uniqueEvents(events), ctx, options.fold ?? 'now');
   return { accepted: stored.length, duplicates: events.length - stored.length, stored };
 }
 
@@ -61,23 +67,28 @@ export function uniqueEvents(events: readonly CutEvent[]): CutEvent[] {
 /** How often a batch is run again after PostgreSQL undid it to break a deadlock. */
 const DEADLOCK_RETRIES = 3;
 
-async function storeWithRetries(db: Database, events: readonly CutEvent[], ctx: BatchContext): Promise<PricedEvent[]> {
+async function storeWithRetries(
+  db: Database,
+  events: readonly CutEvent[],
+  ctx: BatchContext,
+  fold: FoldMode,
+): Promise<PricedEvent[]> {
   // Inside an outer transaction a failed statement would doom it, so only the safe path is used.
   const firstMode = db.inTransaction ? 'staged' : 'direct';
   let mode: 'direct' | 'staged' = firstMode;
   let priced = events.map((event) => ({ event, cost: priceEvent(event, ctx.book) }));
   for (let deadlocks = 0; ;) {
     try {
-      return await db.transaction((tx) => storeBatch(tx, priced, ctx, mode));
+      return await db.transaction((tx) => storeBatch(tx, priced, ctx, mode, fold));
     } catch (err) {
-      if (err instanceof StaleBookError && ctx.reload) {
+      if (isStaleBook(err) && ctx.reload) {
         ctx = await ctx.reload();
         priced = events.map((event) => ({ event, cost: priceEvent(event, ctx.book) }));
         mode = firstMode;
         continue;
       }
       if (db.inTransaction) throw err;
-      // A concurrent batch stored some of these ids between our look-up and our COPY.
+      // One of these ids is stored already (a re-send), or a concurrent batch stored it first.
       if (isUniqueViolation(err) && mode === 'direct') {
         mode = 'staged';
         continue;
@@ -89,30 +100,39 @@ async function storeWithRetries(db: Database, events: readonly CutEvent[], ctx: 
   }
 }
 
+const daysOf = (priced: readonly PricedEvent[], ctx: BatchContext) => [
+  ...new Set(priced.map((p) => dayNumber(ctx.dayOf(p.event.timestamp)))),
+];
+
 async function storeBatch(
   tx: Database,
   unique: readonly PricedEvent[],
   ctx: BatchContext,
   mode: 'direct' | 'staged',
+  fold: FoldMode,
 ): Promise<PricedEvent[]> {
-  await prepareStaging(tx);
-  await lockDaysShared(
-    tx,
-    unique.map((p) => dayNumber(ctx.dayOf(p.event.timestamp))),
-  );
-  if ((await getPricebookVersion(tx)) !== ctx.version) throw new StaleBookError();
+  const days = daysOf(unique, ctx);
+  if (fold === 'later' && mode === 'direct') {
+    // Every event is taken to be new (a re-send fails the COPY and comes back staged), so the
+    // deltas go with the locks and the version check, and the batch costs one round trip more than its COPY.
+    const deltas = encodeDeltas(aggregateBatch(unique, ctx.dayOf));
+    await beginDeferredBatch(tx, { days, version: ctx.version, deltas });
+    await insertNewEvents(tx, unique, mode);
+    return [...unique];
+  }
+  if (fold === 'later') await beginDeferredBatch(tx, { days, version: ctx.version });
+  else await beginImmediateBatch(tx, days, ctx.version);
   const fresh = await insertNewEvents(tx, unique, mode);
   const kept =
     fresh.size === unique.length ? unique : unique.filter((p) => fresh.has(eventKey(p.event.team, p.event.id)));
   if (kept.length === 0) return [];
-  await stageRollups(tx, aggregateRollups(kept, ctx.dayOf));
-  await stageWorkflows(
-    tx,
-    aggregateWorkflows(
-      kept.map((p) => p.event),
-      ctx.dayOf,
-    ),
-  );
-  await tx.exec(MERGE_STAGED_SQL);
+  const deltas = aggregateBatch(kept, ctx.dayOf);
+  if (fold === 'later') {
+    await writePendingDeltas(tx, daysOf(kept, ctx), encodeDeltas(deltas));
+  } else {
+    await stageRollups(tx, deltas.rollups);
+    await stageWorkflows(tx, deltas.workflows);
+    await tx.exec(MERGE_STAGED_SQL);
+  }
   return [...kept];
 }

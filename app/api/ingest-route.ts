@@ -1,3 +1,4 @@
+import { scheduleFold } from '@/costing/fold';
 import { getIngestContext } from '@/ingest/context';
 import { parseJson, readJsonBytes } from '@/ingest/http/read-body';
 import { envelopeItems, type IngestResult } from '@/ingest/native/batch';
@@ -40,6 +41,8 @@ export function ingestBodyRoute(field: 'events' | 'outcomes', ingest: IngestBody
         const wait = limiter.take(String(caller.keyId), settings.ingest_rate_limit_per_minute, Date.now());
         if (wait > 0) throw new RateLimitedError(wait);
         const { items, result } = await ingest(db, await readJsonBytes(request), { team: caller.team });
+        // What the batch adds to rollups and workflows is merged soon after, many batches at once.
+        if (result.accepted > 0) scheduleFold(db);
         recordBatch(span, route, items, { ...result, rejected: result.rejected.length });
         response = Response.json(result, { status: result.rejected.length ? 207 : 200 });
       } catch (err) {

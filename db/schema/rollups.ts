@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { doublePrecision, index, integer, pgTable, primaryKey } from 'drizzle-orm/pg-core';
-import { count, grainColumns, quantity, usd } from './columns';
+import { bigserial, doublePrecision, index, integer, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { count, grainColumns, quantity, tstz, usd } from './columns';
 
 const money = (name: string) => usd(name).notNull().default('0');
 
@@ -48,3 +48,17 @@ export const dailyRollups = pgTable(
     index('daily_rollups_day_idx').on(t.day),
   ],
 );
+
+/**
+ * Ingest batches whose rollup and workflow deltas are stored but not yet folded in. Ingest writes
+ * one row per batch beside its events, in the same transaction, instead of merging row by row; the
+ * folder (costing/fold.ts) merges many batches at once and deletes them. Reads fold first.
+ */
+export const pendingBatches = pgTable('pending_batches', {
+  seq: bigserial('seq', { mode: 'number' }).primaryKey(),
+  /** reporting days of the batch's events, as day numbers (lib/reporting-day.ts) */
+  days: integer('days').array().notNull(),
+  /** the deltas as lib/rollup/delta-codec.ts encodes them */
+  deltas: text('deltas').notNull(),
+  createdAt: tstz('created_at').notNull().defaultNow(),
+});

@@ -3,7 +3,7 @@ import type { PricedEvent } from '../../lib/rollup/aggregate';
 import { isoTimestamp } from '../../lib/iso-timestamp';
 import { picoToUsd, PICO_DIGITS } from '../../lib/money';
 import type { Database } from '../client';
-import { copyText, textArray } from '../copy-text';
+import { copyText } from '../copy-text';
 
 // prettier-ignore
 const EVENT_COLUMNS = [
@@ -43,11 +43,12 @@ export function eventRow({ event: e, cost }: PricedEvent): string {
 
 /**
  * Stores the events whose (team, id) is new and returns their keys. `direct` COPYs straight into
- * `events` after looking up which keys exist (fast, but a concurrent batch with the same ids makes
- * it fail with a unique violation); `staged` COPYs into a staging table and inserts with
- * on conflict do nothing (safe under any concurrency). Rows go in key order so that concurrent
- * overlapping batches lock in the same order and cannot deadlock. Runs inside a transaction,
- * after `prepareStaging`.
+ * `events` without looking first: ids are new in all but a re-sent batch, and a stored one fails
+ * the COPY with a unique violation, after which the caller runs the batch again `staged`. That
+ * costs one wasted COPY per re-send instead of a look-up on every batch. `staged` COPYs into a
+ * staging table and inserts with on conflict do nothing (safe under any concurrency). Rows go in
+ * key order so that concurrent overlapping batches lock in the same order and cannot deadlock.
+ * Runs inside a transaction, after `prepareStaging`.
  */
 export async function insertNewEvents(
   tx: Database,
@@ -64,16 +65,8 @@ export async function insertNewEvents(
     );
     return new Set(rows.map((r) => eventKey(r.team, r.id)));
   }
-  const existing = await tx.query<{ team: string; id: string }>(
-    // LATERAL keeps this a primary-key probe per id whatever the plan cache thinks of the table size.
-    `select k.team, k.id from unnest($1::text[], $2::text[]) as k(team, id)
-       cross join lateral (select 1 from events e where e.team = k.team and e.id = k.id limit 1) as hit`,
-    [textArray(sorted.map((p) => p.event.team)), textArray(sorted.map((p) => p.event.id))],
-  );
-  const seen = new Set(existing.map((r) => eventKey(r.team, r.id)));
-  const fresh = seen.size ? sorted.filter((p) => !seen.has(eventKey(p.event.team, p.event.id))) : sorted;
-  if (fresh.length) await copyEventRows(tx, fresh.map(eventRow).join(''));
-  return new Set(fresh.map((p) => eventKey(p.event.team, p.event.id)));
+  await copyEventRows(tx, sorted.map(eventRow).join(''));
+  return new Set(sorted.map((p) => eventKey(p.event.team, p.event.id)));
 }
 
 /** Events in (team, id) order: the order rows are written in, so concurrent batches lock alike. */

@@ -34,13 +34,8 @@ const mergeArrays = (col: string) =>
 
 /** COPYs a batch's rollup deltas into the staging table; `MERGE_STAGED_SQL` adds them in. */
 export async function stageRollups(tx: Database, deltas: readonly RollupDelta[]): Promise<void> {
-  if (deltas.length) await stageRollupRows(tx, encodeRollups(deltas));
+  if (deltas.length) await tx.copyFrom('rollups_stage', ROLLUP_COLUMNS, deltas.map(rollupRow).join(''));
 }
-
-export const encodeRollups = (deltas: readonly RollupDelta[]): string => deltas.map(rollupRow).join('');
-
-/** COPYs rows made by `encodeRollups` into the staging table. */
-export const stageRollupRows = (tx: Database, rows: string) => tx.copyFrom('rollups_stage', ROLLUP_COLUMNS, rows);
 
 const ROLLUP_COLUMNS = [...ROLLUP_KEY, ...ROLLUP_SUMS, ...ROLLUP_HISTS];
 

@@ -1,4 +1,5 @@
 import type { Database } from '../client';
+import { lockDaysSharedSql } from '../day-locks';
 import { MERGE_ROLLUPS } from './rollups';
 import { APPLY_EARLY_OUTCOMES, MERGE_WORKFLOWS } from './workflows';
 
@@ -19,26 +20,19 @@ const STAGED_WORKFLOW_DAYS = `select w.day from workflows_stage s
                          where w.team = s.team and w.workflow_id = s.workflow_id limit 1) as w`;
 
 /**
- * Days whose allocations and workflow figures the batch changes: the days of its events, and
- * each touched workflow's day before and after (a later event moves a workflow to a later day).
+ * Days whose allocations and workflow figures the batch changes: the days of its events, and each
+ * touched workflow's stored day. A workflow's day after the merge is that of its last event, which
+ * is either its stored day or the day of one of the batch's events, so both are already named here.
  */
-const MARK_DIRTY_BEFORE = `insert into dirty_days (day)
+const MARK_DIRTY = `insert into dirty_days (day)
     select day from rollups_stage
     union ${STAGED_WORKFLOW_DAYS}
     order by 1 on conflict do nothing`;
-const MARK_DIRTY_AFTER = `insert into dirty_days (day)
-    select distinct day from (${STAGED_WORKFLOW_DAYS}) as d
-    order by 1 on conflict do nothing`;
 
 /** One round trip that folds everything staged for a batch into the stored tables. */
-export const MERGE_STAGED_SQL = [
-  REGISTER_SLUGS,
-  MARK_DIRTY_BEFORE,
-  MERGE_ROLLUPS,
-  MERGE_WORKFLOWS,
-  APPLY_EARLY_OUTCOMES,
-  MARK_DIRTY_AFTER,
-].join(';\n');
+export const MERGE_STAGED_SQL = [REGISTER_SLUGS, MARK_DIRTY, MERGE_ROLLUPS, MERGE_WORKFLOWS, APPLY_EARLY_OUTCOMES].join(
+  ';\n',
+);
 
 const STAGES = ['events', 'rollups', 'workflows'] as const;
 const STAGE_TABLES = STAGES.map((t) => `${t}_stage`).join(', ');
@@ -52,7 +46,7 @@ export const STAGE_TRUNCATE_BYTES = 1024 * 1024;
  * A delete leaves dead rows no autovacuum will reclaim in a temp table, so once they add up to a
  * megabyte (every few batches) the tables are truncated instead.
  */
-export async function prepareStaging(tx: Database): Promise<void> {
+export async function prepareStaging(tx: Database, alsoRun = ''): Promise<void> {
   const size = STAGES.map((t) => `pg_relation_size('pg_temp.${t}_stage')`).join(' + ');
   await tx.exec(
     `${STAGES.map((t) => {
@@ -63,6 +57,14 @@ export async function prepareStaging(tx: Database): Promise<void> {
       if ${size} > ${STAGE_TRUNCATE_BYTES} then truncate ${STAGE_TABLES};
       else ${STAGES.map((t) => `delete from ${t}_stage;`).join(' ')}
       end if;
-    end $$`,
+    end $$${alsoRun ? `;\n${alsoRun}` : ''}`,
   );
 }
+
+/**
+ * What an ingest batch runs before writing, in one round trip: its staging tables emptied and its
+ * days locked shared. The price-book version is read after this, in a statement of its own, so
+ * that its snapshot is taken once the locks are held.
+ */
+export const prepareBatch = (tx: Database, dayNumbers: readonly number[]) =>
+  prepareStaging(tx, lockDaysSharedSql(dayNumbers));

@@ -28,13 +28,8 @@ function workflowRow(w: WorkflowDelta): string {
 
 /** COPYs a batch's workflow facts into the staging table; `MERGE_STAGED_SQL` merges them. */
 export async function stageWorkflows(tx: Database, deltas: readonly WorkflowDelta[]): Promise<void> {
-  if (deltas.length) await stageWorkflowRows(tx, encodeWorkflows(deltas));
+  if (deltas.length) await tx.copyFrom('workflows_stage', WORKFLOW_COLUMNS, deltas.map(workflowRow).join(''));
 }
-
-export const encodeWorkflows = (deltas: readonly WorkflowDelta[]): string => deltas.map(workflowRow).join('');
-
-/** COPYs rows made by `encodeWorkflows` into the staging table. */
-export const stageWorkflowRows = (tx: Database, rows: string) => tx.copyFrom('workflows_stage', WORKFLOW_COLUMNS, rows);
 
 /**
  * Merging workflows widens the event window, adds counts, and takes the batch's acceptance only

@@ -36,6 +36,7 @@ async function ingestEvents(db: Database, items: readonly unknown[], scope: Inge
         db,
         valid.map((v) => v.event),
         { ...ctx, reload: fresh },
+        { fold: 'later' },
       )
     : { accepted: 0, duplicates: 0 };
   rejected.sort((a, b) => a.index - b.index);
@@ -44,7 +45,8 @@ async function ingestEvents(db: Database, items: readonly unknown[], scope: Inge
 
 /**
  * The events route's entry: the raw body goes to a worker thread for parsing, validation, pricing
- * and encoding when a pool is running, and the request thread only writes the result. Anything
+ * and encoding when a pool is running, and the request thread only writes the result. Rollups and
+ * workflows are left for the folder (the caller schedules it: costing/fold.ts). Anything
  * the prepared write cannot take (a malformed body, strict_registry, ids already stored, a
  * changed price book) goes the ordinary way, which answers exactly as it always has.
  */

@@ -1,10 +1,9 @@
-import { encodeRollups } from '../../db/writes/rollups';
 import { eventRow, sortByKey } from '../../db/writes/events';
-import { encodeWorkflows } from '../../db/writes/workflows';
 import { priceEvent } from '../../lib/costing/direct';
 import type { PriceBook } from '../../lib/costing/pricebook';
 import { dayNumber } from '../../lib/reporting-day';
-import { aggregateRollups, aggregateWorkflows } from '../../lib/rollup/aggregate';
+import { aggregateBatch } from '../../lib/rollup/aggregate';
+import { encodeDeltas } from '../../lib/rollup/delta-codec';
 import { envelopeItems, type Rejection } from '../native/batch';
 import type { IngestScope } from '../native/events';
 import { validateEvents } from '../native/validate';
@@ -36,8 +35,8 @@ export interface PreparedBatch {
   /** reporting days of the events, as day numbers, to lock */
   days: number[];
   eventRows: string;
-  rollupRows: string;
-  workflowRows: string;
+  /** what the batch adds to the rollups and workflows, for `pending_batches` */
+  deltas: string;
 }
 
 /**
@@ -60,7 +59,7 @@ export function prepareEventBatch(body: Uint8Array, scope: IngestScope, ctx: Pre
   const unique = uniqueEvents(valid.map((v) => v.event));
   const priced = unique.map((event) => ({ event, cost: priceEvent(event, ctx.book) }));
   const sorted = sortByKey(priced);
-  const rollups = aggregateRollups(priced, ctx.dayOf);
+  const deltas = aggregateBatch(priced, ctx.dayOf);
   return {
     items: items.length,
     rejected,
@@ -68,9 +67,8 @@ export function prepareEventBatch(body: Uint8Array, scope: IngestScope, ctx: Pre
     unique: unique.length,
     version: ctx.version,
     // Every event lands in a rollup row of its day, so the rows name the same days, fewer times.
-    days: [...new Set(rollups.map((r) => dayNumber(r.day)))],
+    days: [...new Set(deltas.rollups.map((r) => dayNumber(r.day)))],
     eventRows: sorted.map(eventRow).join(''),
-    rollupRows: encodeRollups(rollups),
-    workflowRows: encodeWorkflows(aggregateWorkflows(unique, ctx.dayOf)),
+    deltas: encodeDeltas(deltas),
   };
 }

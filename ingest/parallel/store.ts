@@ -1,18 +1,14 @@
 import type { Database } from '../../db/client';
-import { lockDaysShared } from '../../db/day-locks';
-import { getPricebookVersion } from '../../db/queries/settings';
 import { copyEventRows, isDeadlock, isUniqueViolation } from '../../db/writes/events';
-import { stageRollupRows } from '../../db/writes/rollups';
-import { MERGE_STAGED_SQL, prepareStaging } from '../../db/writes/staging';
-import { stageWorkflowRows } from '../../db/writes/workflows';
+import { beginDeferredBatch, isStaleBook } from '../../db/writes/pending';
 import type { IngestResult } from '../native/batch';
 import type { PreparedBatch } from './prepare';
 
 /**
  * Writes a prepared batch in one transaction, the statements `writeEventBatch` runs in its
- * `direct` mode. The text assumes every event is new and priced under the current book, so
- * when some event is stored already or the book changed, nothing is written and the answer is
- * null: the caller then takes the ordinary path, which sorts those cases out.
+ * `direct` mode with fold `later`. The text assumes every event is new and priced under the
+ * current book, so when some event is stored already or the book changed, nothing is written and
+ * the answer is null: the caller then takes the ordinary path, which sorts those cases out.
  */
 export async function storePreparedBatch(db: Database, batch: PreparedBatch): Promise<IngestResult | null> {
   const result = { accepted: batch.unique, duplicates: batch.valid - batch.unique, rejected: batch.rejected };
@@ -20,22 +16,16 @@ export async function storePreparedBatch(db: Database, batch: PreparedBatch): Pr
   // Inside an outer transaction a failed COPY would doom it: the ordinary path stages instead.
   if (db.inTransaction) return null;
   try {
-    const stored = await db.transaction(async (tx) => {
-      await prepareStaging(tx);
-      await lockDaysShared(tx, batch.days);
-      if ((await getPricebookVersion(tx)) !== batch.version) return false;
+    await db.transaction(async (tx) => {
+      await beginDeferredBatch(tx, batch);
       // No look-up of stored ids first: a re-sent id fails the COPY (a unique violation, below),
       // which costs one wasted COPY on a rare re-send instead of a probe on every batch.
       await copyEventRows(tx, batch.eventRows);
-      await stageRollupRows(tx, batch.rollupRows);
-      await stageWorkflowRows(tx, batch.workflowRows);
-      await tx.exec(MERGE_STAGED_SQL);
-      return true;
     });
-    return stored ? result : null;
+    return result;
   } catch (err) {
-    // Undone as a whole: the ordinary path sorts out the race for an id, and retries a deadlock.
-    if (isUniqueViolation(err) || isDeadlock(err)) return null;
+    // Undone as a whole: the ordinary path sorts out the race for an id, a changed price book and a deadlock.
+    if (isUniqueViolation(err) || isDeadlock(err) || isStaleBook(err)) return null;
     throw err;
   }
 }

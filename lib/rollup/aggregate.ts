@@ -135,7 +135,7 @@ export interface WorkflowDelta {
  * and the workflow is attributed to its latest generation call's model (another stage's only
  * until a generation call is seen).
  */
-export function aggregateWorkflows(events: readonly CutEvent[], dayOf: (at: Date) => string): WorkflowDelta[] {
+function aggregateWorkflows(events: readonly CutEvent[], dayOf: (at: Date) => string): WorkflowDelta[] {
   const rows = new Map<string, WorkflowDelta>();
   for (const e of events) {
     const key = `${e.team}\u0000${e.workflowId}`;
@@ -184,4 +184,15 @@ export function aggregateWorkflows(events: readonly CutEvent[], dayOf: (at: Date
   }
   for (const w of rows.values()) w.day = dayOf(w.lastEventAt);
   return [...rows.values()];
+}
+
+/** Everything a batch of priced events adds to the rollups and workflows. */
+export function aggregateBatch(priced: readonly PricedEvent[], dayOf: (at: Date) => string) {
+  return {
+    rollups: aggregateRollups(priced, dayOf),
+    workflows: aggregateWorkflows(
+      priced.map((p) => p.event),
+      dayOf,
+    ),
+  };
 }

@@ -88,16 +88,19 @@ async function run(db: Database, demo: DemoData, endDate: Date, args: MetricsBen
   }
   assertNotInterrupted();
 
-  log(`-- costing cost: ${formatInt(EXTRA_EVENTS)} events in batches of ${formatInt(SMALL_BATCH)}, on and off`);
-  const on = extraEvents(EXTRA_EVENTS, endDate, EXTRA_DAYS, 'costing-on');
-  const off = extraEvents(EXTRA_EVENTS, endDate, EXTRA_DAYS, 'costing-off');
+  log(`-- costing cost: ${formatInt(EXTRA_EVENTS)} events in batches of ${formatInt(SMALL_BATCH)}, on, off and floor`);
+  const sets = {
+    on: extraEvents(EXTRA_EVENTS, endDate, EXTRA_DAYS, 'costing-on'),
+    off: extraEvents(EXTRA_EVENTS, endDate, EXTRA_DAYS, 'costing-off'),
+    floor: extraEvents(EXTRA_EVENTS, endDate, EXTRA_DAYS, 'costing-floor'),
+  };
   phase = await startPhase(db);
-  const costing = await measureCostingCost(db, on, off, SMALL_BATCH);
+  const costing = await measureCostingCost(db, sets, SMALL_BATCH);
   log(`  ${describeCpu(await phase())}`);
   print(costingReport(costing));
   const extraFrom = new Date(`${addDays(isoDay(endDate), -(EXTRA_DAYS - 1))}T00:00:00Z`);
-  const removed = await removeCopiedRows(db, 'costing-off', extraFrom);
-  log(`removed the ${formatInt(removed)} rows the off pass COPYed (they belong to no rollup)`);
+  const removed = await removeCopiedRows(db, ['costing-off', 'costing-floor'], extraFrom);
+  log(`removed the ${formatInt(removed)} rows the off and floor passes COPYed (they belong to no rollup)`);
   await checkpoint(db);
   assertNotInterrupted();
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { freshDatabase, type TestDatabase } from './support/database';
+import { foldPending } from '@/costing/fold';
+import { clearTelemetry, freshDatabase, type TestDatabase } from './support/database';
 import { countRows, event, expectError, ingestApp, storedIds, type IngestApp } from './support/ingest-app';
 
 let db: TestDatabase;
@@ -11,7 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => db.destroy());
 beforeEach(async () => {
-  for (const t of ['events', 'daily_rollups', 'workflows', 'outcomes']) await db.query(`delete from ${t}`);
+  await clearTelemetry(db, { outcomes: true });
   await app.setSetting('strict_registry', false);
 });
 
@@ -90,6 +91,7 @@ describe('POST /api/v1/events: 207', () => {
       ],
     });
     expect(await storedIds(db)).toEqual(['good-1', 'good-2', 'good-3']);
+    await foldPending(db);
     const [rollup] = await db.query<{ requests: number }>('select sum(requests)::int as requests from daily_rollups');
     expect(rollup!.requests).toBe(3);
   });
@@ -180,6 +182,7 @@ describe('strict_registry', () => {
   it('lets unknown teams in (and registers them) when it is off', async () => {
     const res = await send([event({ id: 'free', team: 'newcomers' })]);
     expect(res.status).toBe(200);
+    await foldPending(db);
     const [teams] = await db.query<{ n: number }>(`select count(*)::int as n from teams where slug = 'newcomers'`);
     expect(teams!.n).toBe(1);
   });

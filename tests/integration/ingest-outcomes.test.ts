@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { freshDatabase, type TestDatabase } from './support/database';
+import { foldPending } from '@/costing/fold';
+import { clearTelemetry, freshDatabase, type TestDatabase } from './support/database';
 import { countRows, event, expectError, ingestApp, outcome, type IngestApp } from './support/ingest-app';
 
 let db: TestDatabase;
@@ -11,13 +12,15 @@ beforeAll(async () => {
 });
 afterAll(() => db.destroy());
 beforeEach(async () => {
-  for (const t of ['events', 'daily_rollups', 'workflows', 'outcomes']) await db.query(`delete from ${t}`);
+  await clearTelemetry(db, { outcomes: true });
 });
 
 const sendOutcomes = (outcomes: unknown[], opts = {}) => app.post('/api/v1/outcomes', { outcomes }, opts);
 const sendEvents = (events: unknown[]) => app.post('/api/v1/events', { events });
 
+/** Events sent over HTTP leave their workflows to the folder: fold before reading them. */
 async function workflow(id: string) {
+  await foldPending(db);
   const [row] = await db.query<{ team: string; acceptance_status: string; rejection_reason: string | null }>(
     `select team, acceptance_status::text, rejection_reason from workflows where workflow_id = $1`,
     [id],
@@ -151,6 +154,7 @@ describe('outcomes and workflows', () => {
       event({ workflow_id: 'shared-id', team: 'research' }),
     ]);
     await sendOutcomes([outcome({ workflow_id: 'shared-id', team: 'research', acceptance_status: 'accepted' })]);
+    await foldPending(db);
     const rows = await db.query<{ team: string; acceptance_status: string }>(
       `select team, acceptance_status::text from workflows where workflow_id = 'shared-id' order by team`,
     );

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { foldPending } from '@/costing/fold';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@/db/client';
 import { bumpPricebookVersion } from '@/db/writes/settings';
@@ -68,8 +69,9 @@ async function both(payload: Buffer, team: string | null = null) {
   }
 }
 
-/** Every row ingest writes, minus the clock columns. */
+/** Every row ingest writes, once folded, minus the clock columns. */
 async function dump(db: Database) {
+  await foldPending(db);
   const tables = ['events', 'daily_rollups', 'workflows', 'dirty_days', 'teams', 'workload_classes'];
   const out: Record<string, unknown[]> = {};
   for (const table of tables) {

@@ -7,8 +7,9 @@ import { getIngestContext, invalidateIngestContext } from '@/ingest/context';
 import { writeEventBatch } from '@/ingest/write-batch';
 import type { CutEvent } from '@/lib/events/event';
 import { usdToPico } from '@/lib/money';
-import { makeEvent, makePool, makePrice, usdPer1m } from '../support/events';
+import { makePool, makePrice, usdPer1m } from '../support/events';
 import { clearTelemetry, freshDatabase, type TestDatabase } from './support/database';
+import { arbEvent, toEvents } from './support/random-events';
 
 // The five invariants of cut-model.md 5, checked through the metrics API on random event sets.
 let db: TestDatabase;
@@ -53,47 +54,6 @@ beforeAll(async () => {
   );
 });
 afterAll(() => db.destroy());
-
-const arbEvent = fc.record({
-  team: fc.constantFrom('alpha', 'beta', 'gamma'),
-  workloadClass: fc.constantFrom('customer_support', 'agentic_coding'),
-  target: fc.constantFrom('m1', 'm2', 'p1', 'p2'),
-  day: fc.integer({ min: 1, max: 3 }),
-  hour: fc.integer({ min: 0, max: 23 }),
-  inputTokens: fc.integer({ min: 0, max: 20_000 }),
-  outputTokens: fc.integer({ min: 0, max: 3_000 }),
-  retryCount: fc.integer({ min: 0, max: 2 }),
-  toolCalls: fc.integer({ min: 0, max: 3 }),
-  reviewSeconds: fc.constantFrom(0, 0, 45.5),
-  gpuMillis: fc.integer({ min: 0, max: 400_000 }),
-  acceptance: fc.constantFrom('accepted', 'rejected', 'pending'),
-  workflow: fc.integer({ min: 0, max: 15 }),
-});
-
-type Spec = typeof arbEvent extends fc.Arbitrary<infer T> ? T : never;
-
-function toEvents(specs: Spec[], run: number): CutEvent[] {
-  return specs.map((s, i) => {
-    const pool = s.target.startsWith('p') ? s.target : null;
-    return makeEvent({
-      id: `inv${run}-${i}`,
-      workflowId: `wf${run}-${s.workflow}`,
-      team: s.team,
-      workloadClass: s.workloadClass,
-      timestamp: new Date(`2026-04-0${s.day}T${String(s.hour).padStart(2, '0')}:10:00Z`),
-      model: pool ? 'llama' : s.target,
-      provider: pool ? 'self-hosted' : 'openai',
-      pool,
-      inputTokens: s.inputTokens,
-      outputTokens: s.outputTokens,
-      retryCount: s.retryCount,
-      toolCalls: s.toolCalls,
-      humanReviewSeconds: s.reviewSeconds,
-      gpuHours: pool ? (s.gpuMillis / 1000).toFixed(3) : '0',
-      acceptanceStatus: s.acceptance as CutEvent['acceptanceStatus'],
-    });
-  });
-}
 
 async function reset(policy: 'share' | 'separate') {
   await clearTelemetry(db);

@@ -6,7 +6,7 @@ import { writeEventBatch, type BatchContext } from '@/ingest/write-batch';
 import type { CutEvent } from '@/lib/events/event';
 import { makeEvent } from '../support/events';
 import { workedExampleBook, workedExampleEvents } from '../support/worked-example';
-import { freshDatabase, type TestDatabase } from './support/database';
+import { clearTelemetry, freshDatabase, type TestDatabase } from './support/database';
 
 let db: TestDatabase;
 let ctx: BatchContext;
@@ -18,7 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => db.destroy());
 beforeEach(async () => {
-  for (const t of ['events', 'daily_rollups', 'workflows', 'outcomes']) await db.query(`delete from ${t}`);
+  await clearTelemetry(db, { outcomes: true });
 });
 
 const workedExample = workedExampleEvents;
@@ -77,7 +77,7 @@ describe('writeEventBatch', () => {
     const events = workedExample();
     await writeEventBatch(db, events, ctx);
     const inOrder = await totals();
-    for (const t of ['events', 'daily_rollups', 'workflows']) await db.query(`delete from ${t}`);
+    await clearTelemetry(db);
     const shuffled = [...events].reverse();
     for (let i = 0; i < shuffled.length; i += 137) await writeEventBatch(db, shuffled.slice(i, i + 137), ctx);
     expect(await totals()).toEqual(inOrder);

@@ -1,16 +1,30 @@
 /**
- * What costing costs ingest, per 1,000-event batch, on the loaded database:
- * - on: writeEventBatch (dedupe probe, pricing, day locks, COPY, rollups, workflows, dirty days, commit),
- *   on a traced handle so the report can say which statements the difference goes to;
- * - off: the same rows' COPY text, as the product encodes it, COPYed into `events` alone.
- * The two sets differ only in their ids. Batches alternate on/off, so both see the same
- * background (checkpoints, autovacuum, cache state).
+ * What costing costs ingest, per 1,000-event batch, on the loaded database. Three passes over
+ * three sets of events that differ only in their ids, run batch by batch in turn so that all
+ * three see the same background (checkpoints, autovacuum, cache state):
+ * - on: the product's ingest of a request body (ingestEventBody: parse, validate, dedupe, price,
+ *   lock days, COPY events, store the batch's deltas, commit) plus, inside the same clock, the fold
+ *   that merges them into rollups, workflows and dirty days, run every FOLD_EVERY batches as the
+ *   server's folder would at this pace; on a traced handle, so the report can say which statements
+ *   the difference goes to;
+ * - off: the same ingest with costing taken out: the same parse, validation, dedupe and atomic
+ *   COPY of the events, written by the product's own functions, with no price, rollup or lock;
+ * - floor: the product's COPY text of the events alone, COPYed outside any transaction: the
+ *   least any ingest could do, to show how far the whole path is from it.
  */
+import { foldPending } from '../../../costing/fold';
 import type { Database } from '../../../db/client';
+import { insertNewEvents } from '../../../db/writes/events';
 import { getIngestContext } from '../../../ingest/context';
-import { writeEventBatch } from '../../../ingest/write-batch';
+import { parseJson } from '../../../ingest/http/read-body';
+import { envelopeItems } from '../../../ingest/native/batch';
+import { ingestEventBody } from '../../../ingest/native/events';
+import { validateEvents } from '../../../ingest/native/validate';
+import { uniqueEvents } from '../../../ingest/write-batch';
+import type { DirectCost } from '../../../lib/costing/direct';
 import { priceEvent } from '../../../lib/costing/direct';
 import type { CutEvent } from '../../../lib/events/event';
+import { toWireEvent } from '../../../lib/events/wire';
 import { productCopyText } from './product-copy-text';
 import { byLabel, traced } from './traced-db';
 
@@ -18,77 +32,116 @@ export interface CostingCostFigures {
   events: number;
   batch: number;
   onMs: number;
-  /** off = encode + COPY; pricing the rows for their cost columns happens before the clock */
+  /** ingest with costing taken out */
   offMs: number;
-  offEncodeMs: number;
-  offCopyMs: number;
-  /** priceEvent alone over the off set: the pure CPU part of costing */
+  /** the COPY alone (encoding done before the clock) */
+  floorMs: number;
+  /** priceEvent alone: the pure CPU part of costing */
   pricingMs: number;
   onPerS: number;
   offPerS: number;
-  /** on / off: the share of throughput left with costing on */
+  floorPerS: number;
+  /** on / off: the share of ingest throughput left with costing on (the issue's measure) */
   ratio: number;
+  /** on / floor */
+  floorRatio: number;
   /** where the on pass waited on the database, by statement; the rest of onMs is Node */
   onStatements: ReturnType<typeof byLabel>;
 }
 
-export async function measureCostingCost(
-  db: Database,
-  on: readonly CutEvent[],
-  off: readonly CutEvent[],
-  batch: number,
-): Promise<CostingCostFigures> {
-  if (on.length !== off.length) throw new Error(`the on and off sets differ in size (${on.length}, ${off.length})`);
+export interface CostingSets {
+  on: readonly CutEvent[];
+  off: readonly CutEvent[];
+  floor: readonly CutEvent[];
+}
+
+/** No cost at all: what an events row holds when nothing prices it. */
+const NO_COST: DirectCost = { base: 0n, source: 'unpriced', pricebook: 0n, l1: 0n, l2: 0n, l3: 0n, l4: 0n };
+const SCOPE = { team: null };
+
+/**
+ * One client sends a batch every ~25 ms, and the server folds FOLD_DELAY_MS (200 ms) after the
+ * first unfolded one: about eight batches a fold.
+ */
+const FOLD_EVERY = 8;
+
+const body = (events: readonly CutEvent[]) => Buffer.from(JSON.stringify({ events: events.map(toWireEvent) }));
+
+/** Ingest without costing: what the product would do if it only stored what it is sent. */
+async function ingestWithoutCosting(db: Database, request: Buffer): Promise<number> {
+  const { valid } = validateEvents(envelopeItems(parseJson(request), 'events'), SCOPE);
+  const unique = uniqueEvents(valid.map((v) => v.event));
+  const stored = await db.transaction((tx) =>
+    insertNewEvents(
+      tx,
+      unique.map((event) => ({ event, cost: NO_COST })),
+      'direct',
+    ),
+  );
+  return stored.size;
+}
+
+export async function measureCostingCost(db: Database, sets: CostingSets, batch: number): Promise<CostingCostFigures> {
+  const { on, off, floor } = sets;
+  if (on.length !== off.length || on.length !== floor.length) throw new Error('the three sets differ in size');
   const { book } = await getIngestContext(db);
   let started = performance.now();
-  const priced = off.map((event) => ({ event, cost: priceEvent(event, book) }));
+  const priced = floor.map((event) => ({ event, cost: priceEvent(event, book) }));
   const pricingMs = performance.now() - started;
 
   const { db: tracing, log } = traced(db);
   let onMs = 0;
-  let offEncodeMs = 0;
-  let offCopyMs = 0;
+  let offMs = 0;
+  let floorMs = 0;
   for (let i = 0; i < on.length; i += batch) {
-    started = performance.now();
-    const slice = on.slice(i, i + batch);
-    const { accepted } = await writeEventBatch(tracing, slice, await getIngestContext(db));
-    onMs += performance.now() - started;
-    if (accepted !== slice.length) throw new Error(`costing on: ${accepted} of ${slice.length} new events stored`);
+    // Request bodies are made before the clocks: a client's work, not the server's.
+    const onBody = body(on.slice(i, i + batch));
+    const offBody = body(off.slice(i, i + batch));
+    const text = await productCopyText(priced.slice(i, i + batch));
+    const expected = Math.min(batch, on.length - i);
 
     started = performance.now();
-    const text = await productCopyText(priced.slice(i, i + batch));
-    const encoded = performance.now();
+    const { result } = await ingestEventBody(tracing, onBody, SCOPE);
+    const last = i + batch >= on.length;
+    if (last || (i / batch + 1) % FOLD_EVERY === 0) await foldPending(tracing);
+    onMs += performance.now() - started;
+    if (result.accepted !== expected) throw new Error(`costing on: ${result.accepted} of ${expected} events stored`);
+
+    started = performance.now();
+    const stored = await ingestWithoutCosting(db, offBody);
+    offMs += performance.now() - started;
+    if (stored !== expected) throw new Error(`costing off: ${stored} of ${expected} events stored`);
+
+    started = performance.now();
     await db.copyFrom('events', text.columns, text.rows);
-    offEncodeMs += encoded - started;
-    offCopyMs += performance.now() - encoded;
+    floorMs += performance.now() - started;
   }
-  const offMs = offEncodeMs + offCopyMs;
-  const onPerS = on.length / (onMs / 1000);
-  const offPerS = off.length / (offMs / 1000);
+  const perS = (ms: number) => on.length / (ms / 1000);
   return {
     events: on.length,
     batch,
     onMs,
     offMs,
-    offEncodeMs,
-    offCopyMs,
+    floorMs,
     pricingMs,
-    onPerS,
-    offPerS,
-    ratio: onPerS / offPerS,
+    onPerS: perS(onMs),
+    offPerS: perS(offMs),
+    floorPerS: perS(floorMs),
+    ratio: offMs / onMs,
+    floorRatio: floorMs / onMs,
     onStatements: byLabel(log),
   };
 }
 
 /**
- * Removes the rows the off pass COPYed: they are in `events` but in no rollup, and a later
- * re-price would fold them in. `since` bounds the scan to the extra sets' window.
+ * Removes the rows the off and floor passes COPYed: they are in `events` but in no rollup, and a
+ * later re-price would fold them in. `since` bounds the scan to the extra sets' window.
  */
-export async function removeCopiedRows(db: Database, idPrefix: string, since: Date): Promise<number> {
+export async function removeCopiedRows(db: Database, idPrefixes: readonly string[], since: Date): Promise<number> {
   const rows = await db.query<{ n: number }>(
-    `with gone as (delete from events where ts >= $1::timestamptz and id like $2 returning 1)
+    `with gone as (delete from events where ts >= $1::timestamptz and id like any($2::text[]) returning 1)
      select count(*)::int as n from gone`,
-    [since.toISOString(), `${idPrefix}-%`],
+    [since.toISOString(), `{${idPrefixes.map((p) => `${p}-%`).join(',')}}`],
   );
   return rows[0]?.n ?? 0;
 }

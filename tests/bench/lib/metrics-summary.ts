@@ -41,6 +41,12 @@ export function summaryTable(f: BenchFigures): string {
       verdict(f.costing.ratio >= TARGETS.costingRatio),
     ],
     ['throughput costing costs (1 - on/off)', `${((1 - f.costing.ratio) * 100).toFixed(0)}%`, '<= 25%', '-'],
+    [
+      'ingest on / bare COPY of the same rows (floor)',
+      `${formatInt(f.costing.onPerS)} / ${formatInt(f.costing.floorPerS)} events/s = ${f.costing.floorRatio.toFixed(2)}`,
+      '-',
+      '-',
+    ],
     ...f.reprice.map((r): Row => [
       `re-price ${r.label}`,
       `${s(r.ms)} (${formatInt(r.eventsInScope)} events, ${formatInt(r.repricedEvents)} changed)`,

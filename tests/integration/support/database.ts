@@ -35,20 +35,22 @@ export async function freshDatabase(): Promise<TestDatabase> {
   });
 }
 
-/** Empties everything telemetry wrote (events and all that is derived from them), keeping the price book. */
-export async function clearTelemetry(db: Database): Promise<void> {
-  await db.exec(
-    [
-      'events',
-      'daily_rollups',
-      'workflows',
-      'workflow_rollups',
-      'allocations',
-      'pool_days',
-      'dirty_days',
-      'settled_days',
-    ]
-      .map((t) => `delete from ${t}`)
-      .join(';\n'),
-  );
+/**
+ * Empties everything telemetry wrote (events, batches not yet folded, and all that is derived from
+ * them), keeping the price book; with `outcomes`, the outcomes too.
+ */
+export async function clearTelemetry(db: Database, options: { outcomes?: boolean } = {}): Promise<void> {
+  const tables = [
+    'events',
+    'pending_batches',
+    'daily_rollups',
+    'workflows',
+    'workflow_rollups',
+    'allocations',
+    'pool_days',
+    'dirty_days',
+    'settled_days',
+    ...(options.outcomes ? ['outcomes'] : []),
+  ];
+  await db.exec(tables.map((t) => `delete from ${t}`).join(';\n'));
 }

@@ -1,3 +1,4 @@
+import { foldIfPending } from '@/costing/fold';
 import { getDailyTotals } from '@/db/queries/daily-totals';
 import { overviewDailyParams, toOverviewDailyRow, type OverviewDailyBody } from '@/lib/api/overview-daily';
 import { apiRoute, database, parseQuery } from '@/app/api/handler';
@@ -9,6 +10,7 @@ export const runtime = 'nodejs';
 export const GET = apiRoute(async (request) => {
   const range = parseQuery(overviewDailyParams, new URL(request.url).searchParams);
   const db = await database();
+  await foldIfPending(db); // rollups include every batch acknowledged so far
   const body: OverviewDailyBody = { rows: (await getDailyTotals(db, range)).map(toOverviewDailyRow) };
   return Response.json(body);
 });

@@ -1,0 +1,79 @@
+import type { Database } from '../db/client';
+import { getPendingBatches, hasPendingBatches } from '../db/queries/pending';
+import { claimPendingBatches } from '../db/writes/pending';
+import { stageRollups } from '../db/writes/rollups';
+import { MERGE_STAGED_SQL, prepareBatch } from '../db/writes/staging';
+import { stageWorkflows } from '../db/writes/workflows';
+import { isDatabaseUnavailable } from '../lib/errors';
+import { decodeDeltas } from '../lib/rollup/delta-codec';
+import { combineDeltas } from '../lib/rollup/merge-deltas';
+
+/** Batches folded per transaction: enough to share the merge's fixed cost, few enough to keep locks short. */
+const FOLD_BATCHES = 64;
+
+/**
+ * Folds pending ingest batches into the rollups and workflows, oldest first, many per merge, and
+ * returns how many it folded. Each fold takes its batches' days shared, as ingest does, so a
+ * re-pricing of one of those days (exclusive) never sees a batch half folded. Safe to run from
+ * several places at once: a batch is claimed by deleting it, so each is folded exactly once.
+ * With `day`, only batches touching that day are folded (a re-pricing of it, which holds its lock).
+ */
+export async function foldPending(db: Database, options: { day?: number } = {}): Promise<number> {
+  let folded = 0;
+  for (;;) {
+    const found = await getPendingBatches(db, FOLD_BATCHES, options.day);
+    if (found.length === 0) return folded;
+    folded += await db.transaction(async (tx) => {
+      await prepareBatch(tx, [...new Set(found.flatMap((b) => b.days))]);
+      const claimed = await claimPendingBatches(
+        tx,
+        found.map((b) => b.seq),
+      );
+      if (claimed.length === 0) return 0;
+      const deltas = combineDeltas(claimed.map((b) => decodeDeltas(b.deltas)));
+      await stageRollups(tx, deltas.rollups);
+      await stageWorkflows(tx, deltas.workflows);
+      await tx.exec(MERGE_STAGED_SQL);
+      return claimed.length;
+    });
+    if (found.length < FOLD_BATCHES) return folded;
+  }
+}
+
+/** Folds only when something is pending: what a read runs first, for the cost of one look. */
+export async function foldIfPending(db: Database): Promise<void> {
+  if (await hasPendingBatches(db)) await foldPending(db);
+}
+
+/** How long a fold waits for more batches: a fifth of a second behind ingest, several batches a merge. */
+const FOLD_DELAY_MS = 200;
+const scheduled = new WeakMap<Database, { timer: NodeJS.Timeout | null; running: Promise<void> | null }>();
+
+/**
+ * Asks for a fold soon, after an ingest request has been answered. Requests within FOLD_DELAY_MS
+ * share one fold, and one fold runs at a time per database; a failure is left for the
+ * background worker's next tick (and reads fold for themselves), so ingest never waits on it.
+ */
+export function scheduleFold(db: Database, onError: (err: unknown) => void = logFoldError): void {
+  let state = scheduled.get(db);
+  if (!state) scheduled.set(db, (state = { timer: null, running: null }));
+  if (state.timer) return;
+  const s = state;
+  s.timer = setTimeout(() => {
+    s.timer = null;
+    const previous = s.running ?? Promise.resolve();
+    s.running = previous
+      .then(() => foldPending(db))
+      .then(
+        () => {},
+        (err: unknown) => {
+          if (!isDatabaseUnavailable(err)) onError(err);
+        },
+      );
+  }, FOLD_DELAY_MS);
+  s.timer.unref?.();
+}
+
+function logFoldError(err: unknown): void {
+  console.error(`cut: folding ingest batches failed (the background worker retries): ${String(err)}`);
+}

@@ -1,0 +1,89 @@
+import { mergeHistograms } from '../histogram';
+import type { RollupDelta, WorkflowDelta } from './aggregate';
+import type { BatchDeltas } from './delta-codec';
+
+/**
+ * Several batches' deltas combined into one set, so they are merged into the stored tables in one
+ * pass. Combining then merging once gives what merging each batch in turn gives (rollup sums add
+ * up; each workflow field is "the latest wins, a tie goes to the later batch", which composes),
+ * so the batches must come in the order they were written.
+ */
+export function combineDeltas(batches: readonly BatchDeltas[]): BatchDeltas {
+  if (batches.length === 1) return batches[0]!;
+  const rollups = new Map<string, RollupDelta>();
+  const workflows = new Map<string, WorkflowDelta>();
+  for (const batch of batches) {
+    for (const r of batch.rollups) {
+      const key = `${r.team}\u0000${r.day}\u0000${r.workloadClass}\u0000${r.model}\u0000${r.provider}\u0000${r.pool}`;
+      const into = rollups.get(key);
+      rollups.set(key, into ? addRollup(into, r) : r);
+    }
+    for (const w of batch.workflows) {
+      const key = `${w.team}\u0000${w.workflowId}`;
+      const into = workflows.get(key);
+      workflows.set(key, into ? mergeWorkflow(into, w) : w);
+    }
+  }
+  return { rollups: [...rollups.values()], workflows: [...workflows.values()] };
+}
+
+/** The grain is the same; every measure adds, as the SQL merge adds a batch to a stored row. */
+function addRollup(a: RollupDelta, b: RollupDelta): RollupDelta {
+  return {
+    ...a,
+    requests: a.requests + b.requests,
+    errors: a.errors + b.errors,
+    unpriced: a.unpriced + b.unpriced,
+    fallbacks: a.fallbacks + b.fallbacks,
+    retries: a.retries + b.retries,
+    toolCalls: a.toolCalls + b.toolCalls,
+    inputTokens: a.inputTokens + b.inputTokens,
+    cachedTokens: a.cachedTokens + b.cachedTokens,
+    retrievedTokens: a.retrievedTokens + b.retrievedTokens,
+    outputTokens: a.outputTokens + b.outputTokens,
+    reasoningTokens: a.reasoningTokens + b.reasoningTokens,
+    humanReviewSeconds: a.humanReviewSeconds + b.humanReviewSeconds,
+    gpuNanoHours: a.gpuNanoHours + b.gpuNanoHours,
+    base: a.base + b.base,
+    reported: a.reported + b.reported,
+    pricebook: a.pricebook + b.pricebook,
+    l1: a.l1 + b.l1,
+    l2: a.l2 + b.l2,
+    l3: a.l3 + b.l3,
+    l4: a.l4 + b.l4,
+    latencyHist: mergeHistograms([...a.latencyHist], b.latencyHist),
+    ttftHist: mergeHistograms([...a.ttftHist], b.ttftHist),
+  };
+}
+
+/**
+ * `b` (the later batch) merged into `a` with the rules of MERGE_WORKFLOWS in db/writes/workflows.ts:
+ * the class and day follow the last event, the model the latest call of the highest rank, the
+ * acceptance the latest non-pending one; ties go to `b`.
+ */
+export function mergeWorkflow(a: WorkflowDelta, b: WorkflowDelta): WorkflowDelta {
+  const later = b.lastEventAt >= a.lastEventAt;
+  const attributed =
+    b.attributedRank > a.attributedRank || (b.attributedRank === a.attributedRank && b.attributedAt >= a.attributedAt);
+  const newer = b.acceptanceAt !== null && (a.acceptanceAt === null || b.acceptanceAt >= a.acceptanceAt);
+  const attribution = attributed ? b : a;
+  const acceptance = newer ? b : a;
+  return {
+    team: a.team,
+    workflowId: a.workflowId,
+    workloadClass: later ? b.workloadClass : a.workloadClass,
+    day: later ? b.day : a.day,
+    firstEventAt: b.firstEventAt < a.firstEventAt ? b.firstEventAt : a.firstEventAt,
+    lastEventAt: later ? b.lastEventAt : a.lastEventAt,
+    model: attribution.model,
+    provider: attribution.provider,
+    pool: attribution.pool,
+    attributedRank: attribution.attributedRank,
+    attributedAt: attribution.attributedAt,
+    events: a.events + b.events,
+    usefulOutputTokens: a.usefulOutputTokens + b.usefulOutputTokens,
+    acceptanceStatus: acceptance.acceptanceStatus,
+    acceptanceAt: acceptance.acceptanceAt,
+    rejectionReason: acceptance.rejectionReason,
+  };
+}

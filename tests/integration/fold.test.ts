@@ -1,0 +1,127 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { foldPending } from '@/costing/fold';
+import { bumpPricebookVersion } from '@/db/writes/settings';
+import { insertPriceBook } from '@/db/writes/pricebook';
+import { getIngestContext, invalidateIngestContext } from '@/ingest/context';
+import { writeEventBatch, type FoldMode } from '@/ingest/write-batch';
+import type { CutEvent } from '@/lib/events/event';
+import { makePool, makePrice, usdPer1m } from '../support/events';
+import { clearTelemetry, freshDatabase, type TestDatabase } from './support/database';
+import { arbEvent, toEvents } from './support/random-events';
+
+// Deferred batches (fold `later`) folded many at a time must leave exactly the tables that
+// merging each batch in its own transaction (fold `now`) leaves.
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await freshDatabase();
+  const from = new Date('2026-01-01T00:00:00Z');
+  await insertPriceBook(
+    db,
+    {
+      modelPrices: [
+        makePrice({ model: 'm1', effectiveFrom: from }),
+        makePrice({ model: 'm2', inputPer1m: usdPer1m('0.15'), outputPer1m: usdPer1m('0.6'), effectiveFrom: from }),
+      ],
+      pools: [makePool({ name: 'p1', effectiveFrom: from }), makePool({ name: 'p2', effectiveFrom: from })],
+    },
+    'test',
+  );
+});
+afterAll(() => db.destroy());
+
+/** What ingest leaves behind, clock columns aside; review seconds (a float sum) to the microsecond. */
+async function dump() {
+  const rows = async (sql: string) => (await db.query<{ r: string }>(sql)).map((x) => x.r);
+  return {
+    rollups: await rows(
+      `select (to_jsonb(t) - 'human_review_seconds')::text || ' review ' || round(human_review_seconds::numeric, 6) as r
+         from daily_rollups t order by 1`,
+    ),
+    workflows: await rows(`select to_jsonb(t)::text as r from workflows t order by 1`),
+    dirty: await rows(`select day::text as r from dirty_days order by 1`),
+    teams: await rows(`select slug as r from teams order by 1`),
+    pending: await rows(`select seq::text as r from pending_batches`),
+  };
+}
+
+/** Sends `events` in batches of `size`, each batch twice when `resend` (the second time all duplicates). */
+async function ingest(
+  events: CutEvent[],
+  size: number,
+  fold: FoldMode,
+  foldAfter: ReadonlySet<number>,
+  resend = false,
+) {
+  for (let i = 0, n = 0; i < events.length; i += size, n++) {
+    const batch = events.slice(i, i + size);
+    const first = await writeEventBatch(db, batch, await getIngestContext(db), { fold });
+    expect(first.accepted).toBe(batch.length);
+    if (resend) expect((await writeEventBatch(db, batch, await getIngestContext(db), { fold })).accepted).toBe(0);
+    if (foldAfter.has(n)) await foldPending(db);
+  }
+  await foldPending(db);
+}
+
+async function reset() {
+  await clearTelemetry(db);
+  await db.exec('delete from teams; delete from workload_classes');
+  invalidateIngestContext(db);
+}
+
+describe('folding deferred batches', () => {
+  let run = 0;
+  it('gives the tables that merging each batch at once gives, wherever the folds fall', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(arbEvent, { minLength: 1, maxLength: 80 }),
+        fc.integer({ min: 1, max: 13 }),
+        fc.uniqueArray(fc.integer({ min: 0, max: 40 }), { maxLength: 6 }),
+        fc.boolean(),
+        async (specs, size, foldAfter, resend) => {
+          const events = toEvents(specs, run++);
+          await reset();
+          await ingest(events, size, 'now', new Set(), resend);
+          const merged = await dump();
+          await reset();
+          await ingest(events, size, 'later', new Set(foldAfter), resend);
+          expect(await dump()).toEqual(merged);
+          expect(merged.pending).toEqual([]);
+        },
+      ),
+      { numRuns: 15 },
+    );
+  });
+
+  it('stores nothing for the folder when a batch is all duplicates', async () => {
+    await reset();
+    const events = toEvents([fc.sample(arbEvent, { numRuns: 1, seed: 7 })[0]!], run++);
+    await writeEventBatch(db, events, await getIngestContext(db), { fold: 'later' });
+    await writeEventBatch(db, events, await getIngestContext(db), { fold: 'later' });
+    const [row] = await db.query<{ n: number }>('select count(*)::int as n from pending_batches');
+    expect(row!.n).toBe(1);
+  });
+
+  it('re-prices a deferred batch whose price book changed before it was written', async () => {
+    await reset();
+    const events = toEvents(fc.sample(arbEvent, { numRuns: 20, seed: 11 }), run++);
+    const stale = await getIngestContext(db);
+    await db.transaction(async (tx) => {
+      const at = new Date('2026-02-01T00:00:00Z');
+      await insertPriceBook(
+        tx,
+        { modelPrices: [makePrice({ model: 'm1', inputPer1m: usdPer1m('9'), effectiveFrom: at })] },
+        'test',
+      );
+      await bumpPricebookVersion(tx);
+    });
+    invalidateIngestContext(db);
+    const reload = async () => ({ ...(await getIngestContext(db)), reload });
+    await writeEventBatch(db, events, { ...stale, reload }, { fold: 'later' });
+    await foldPending(db);
+    const deferred = await dump();
+    await clearTelemetry(db);
+    await writeEventBatch(db, events, await getIngestContext(db));
+    expect(await dump()).toEqual(deferred);
+  });
+});

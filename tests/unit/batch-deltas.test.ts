@@ -1,0 +1,148 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { aggregateBatch, type WorkflowDelta } from '@/lib/rollup/aggregate';
+import { decodeDeltas, encodeDeltas } from '@/lib/rollup/delta-codec';
+import { combineDeltas, mergeWorkflow } from '@/lib/rollup/merge-deltas';
+import { makeEvent } from '../support/events';
+
+const dayOf = (at: Date) => at.toISOString().slice(0, 10);
+const at = (hhmm: string) => new Date(`2026-04-01T${hhmm}:00Z`);
+const cost = {
+  base: 1_500_000n,
+  source: 'price_book' as const,
+  pricebook: 1_500_000n,
+  l1: 1_000_000n,
+  l2: 0n,
+  l3: 500_000n,
+  l4: 0n,
+};
+
+function workflow(overrides: Partial<WorkflowDelta>): WorkflowDelta {
+  return {
+    team: 'support',
+    workflowId: 'w1',
+    workloadClass: 'customer_support',
+    firstEventAt: at('10:00'),
+    lastEventAt: at('10:00'),
+    day: '2026-04-01',
+    model: 'm1',
+    provider: 'openai',
+    pool: '',
+    attributedRank: 1,
+    attributedAt: at('10:00'),
+    events: 1,
+    acceptanceStatus: 'pending',
+    acceptanceAt: null,
+    rejectionReason: null,
+    usefulOutputTokens: 10,
+    ...overrides,
+  };
+}
+
+describe('delta codec', () => {
+  it('decodes exactly what it encoded: pico-dollar bigints, nano GPU-hours, instants, nulls, floats', () => {
+    const events = [
+      makeEvent({ id: 'a', timestamp: at('10:00'), gpuHours: '0.123456789', humanReviewSeconds: 0.1, latencyMs: 840 }),
+      makeEvent({
+        id: 'b',
+        timestamp: at('10:05'),
+        acceptanceStatus: 'rejected',
+        rejectionReason: 'tab\there',
+        ttftMs: 95,
+      }),
+    ];
+    const deltas = aggregateBatch(
+      events.map((event) => ({ event, cost })),
+      dayOf,
+    );
+    expect(decodeDeltas(encodeDeltas(deltas))).toEqual(deltas);
+  });
+});
+
+describe('mergeWorkflow: the later batch b into a, as MERGE_WORKFLOWS merges it into a stored row', () => {
+  it.each([
+    [
+      'b ends later: class and day follow b',
+      { lastEventAt: at('09:00') },
+      { lastEventAt: at('11:00'), workloadClass: 'x', day: '2026-04-02' },
+      { workloadClass: 'x', day: '2026-04-02', lastEventAt: at('11:00') },
+    ],
+    [
+      'b ends earlier: class and day stay a',
+      { lastEventAt: at('11:00') },
+      { lastEventAt: at('09:00'), workloadClass: 'x' },
+      { workloadClass: 'customer_support', lastEventAt: at('11:00') },
+    ],
+    ['same last instant: the tie goes to b', {}, { workloadClass: 'x' }, { workloadClass: 'x' }],
+    [
+      'a generation call outranks a later tool call',
+      { attributedRank: 1, attributedAt: at('09:00') },
+      { attributedRank: 0, attributedAt: at('11:00'), model: 'm2' },
+      { model: 'm1', attributedRank: 1 },
+    ],
+    [
+      'equal rank: the later call is attributed',
+      { attributedAt: at('09:00') },
+      { attributedAt: at('09:30'), model: 'm2' },
+      { model: 'm2', attributedAt: at('09:30') },
+    ],
+    [
+      "a pending b keeps a's acceptance",
+      { acceptanceStatus: 'accepted', acceptanceAt: at('09:00') },
+      {},
+      { acceptanceStatus: 'accepted', acceptanceAt: at('09:00') },
+    ],
+    [
+      'the newer acceptance wins, ties to b',
+      { acceptanceStatus: 'accepted', acceptanceAt: at('09:00') },
+      { acceptanceStatus: 'rejected', acceptanceAt: at('09:00'), rejectionReason: 'r' },
+      { acceptanceStatus: 'rejected', rejectionReason: 'r' },
+    ],
+    ['counts add: 1 + 1 events, 10 + 10 useful tokens', {}, {}, { events: 2, usefulOutputTokens: 20 }],
+    [
+      'the first event is the earlier of the two',
+      { firstEventAt: at('08:00') },
+      { firstEventAt: at('07:00') },
+      { firstEventAt: at('07:00') },
+    ],
+  ] as const)('%s', (_name, a, b, expected) => {
+    expect(mergeWorkflow(workflow(a), workflow(b))).toMatchObject(expected);
+  });
+});
+
+describe('combineDeltas', () => {
+  const arbEvent = fc.record({
+    id: fc.integer({ min: 0, max: 10_000 }),
+    minute: fc.integer({ min: 0, max: 2 * 24 * 60 }),
+    workflow: fc.integer({ min: 0, max: 5 }),
+    generation: fc.boolean(),
+    acceptance: fc.constantFrom('pending', 'accepted', 'rejected'),
+    latency: fc.integer({ min: 1, max: 60_000 }),
+  });
+  it('folding batches together equals aggregating their events in one batch', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(arbEvent, { maxLength: 12 }), { minLength: 1, maxLength: 6 }), (batches) => {
+        const toEvents = (specs: (typeof batches)[number]) =>
+          specs.map((s) =>
+            makeEvent({
+              id: `e${s.id}`,
+              workflowId: `w${s.workflow}`,
+              timestamp: new Date(Date.UTC(2026, 3, 1) + s.minute * 60_000),
+              stage: s.generation ? 'generation' : 'tool',
+              acceptanceStatus: s.acceptance,
+              latencyMs: s.latency,
+            }),
+          );
+        const priced = (specs: (typeof batches)[number]) => toEvents(specs).map((event) => ({ event, cost }));
+        const combined = combineDeltas(batches.map((b) => aggregateBatch(priced(b), dayOf)));
+        const whole = aggregateBatch(batches.flatMap(priced), dayOf);
+        const byKey = <T extends object>(rows: T[], key: (r: T) => string) =>
+          Object.fromEntries(rows.map((r) => [key(r), r]));
+        expect(byKey(combined.rollups, (r) => `${r.day}${r.model}`)).toEqual(
+          byKey(whole.rollups, (r) => `${r.day}${r.model}`),
+        );
+        expect(byKey(combined.workflows, (w) => w.workflowId)).toEqual(byKey(whole.workflows, (w) => w.workflowId));
+      }),
+    );
+  });
+});

@@ -1,8 +1,9 @@
 import type { Database } from '../db/client';
+import { lockDaysSharedSql } from '../db/day-locks';
 import { getPendingBatches, hasPendingBatches } from '../db/queries/pending';
 import { claimPendingBatches } from '../db/writes/pending';
 import { stageRollups } from '../db/writes/rollups';
-import { MERGE_STAGED_SQL, prepareBatch } from '../db/writes/staging';
+import { MERGE_STAGED_SQL, prepareStaging } from '../db/writes/staging';
 import { stageWorkflows } from '../db/writes/workflows';
 import { isDatabaseUnavailable } from '../lib/errors';
 import { decodeDeltas } from '../lib/rollup/delta-codec';
@@ -24,7 +25,10 @@ export async function foldPending(db: Database, options: { day?: number } = {}):
     const found = await getPendingBatches(db, FOLD_BATCHES, options.day);
     if (found.length === 0) return folded;
     folded += await db.transaction(async (tx) => {
-      await prepareBatch(tx, [...new Set(found.flatMap((b) => b.days))]);
+      // A fold lost in a crash is lost whole, its batches' deletion too, so they are folded again:
+      // its commit need not wait for the disk, which the batches' own commits already did.
+      const days = [...new Set(found.flatMap((b) => b.days))];
+      await prepareStaging(tx, `set local synchronous_commit = off;\n${lockDaysSharedSql(days)}`);
       const claimed = await claimPendingBatches(
         tx,
         found.map((b) => b.seq),

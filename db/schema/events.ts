@@ -87,6 +87,11 @@ export const workflows = pgTable(
     lastEventAt: tstz('last_event_at').notNull(),
     /** reporting day of the last event: the day the workflow counts on */
     day: date('day', { mode: 'string' }).notNull(),
+    /**
+     * `day` before the latest merge that changed this row (null after an insert): the merge returns
+     * it to mark that day changed, which saves looking every merged workflow up beforehand.
+     */
+    previousDay: date('previous_day', { mode: 'string' }),
     // Workflow-level figures are attributed to the model of the latest generation call, so that
     // accepted work by model adds up to accepted work in total.
     model: text('model').notNull(),

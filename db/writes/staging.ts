@@ -1,38 +1,35 @@
 import type { Database } from '../client';
-import { lockDaysSharedSql } from '../day-locks';
 import { MERGE_ROLLUPS } from './rollups';
 import { APPLY_EARLY_OUTCOMES, MERGE_WORKFLOWS } from './workflows';
 
-/** Teams and workload classes seen for the first time are created, named after their slug. */
+/**
+ * Teams and workload classes seen for the first time are created, named after their slug. Every
+ * staged workflow's team and class also name a staged rollup row, which are far fewer.
+ */
 const REGISTER_SLUGS = `insert into teams (slug, name)
-    select distinct team, team from workflows_stage order by 1 on conflict do nothing;
+    select distinct team, team from rollups_stage order by 1 on conflict do nothing;
   insert into workload_classes (slug, name)
-    select distinct workload_class, initcap(replace(workload_class, '_', ' ')) from workflows_stage order by 1
+    select distinct workload_class, initcap(replace(workload_class, '_', ' ')) from rollups_stage order by 1
     on conflict do nothing`;
 
 /**
- * The stored day of each staged workflow. LATERAL with LIMIT keeps it a primary-key probe per
- * workflow: a plain join, planned against a temp table with no statistics, hashes all of
- * `workflows` for every batch, and ingest slows down as the table grows.
+ * Merges the workflows and marks the days the batch changes: the days of its events, and each
+ * merged workflow's day before the merge. A workflow's day after the merge is that of its last
+ * event, which is either its day before or the day of one of the batch's events.
  */
-const STAGED_WORKFLOW_DAYS = `select w.day from workflows_stage s
-    cross join lateral (select day from workflows w
-                         where w.team = s.team and w.workflow_id = s.workflow_id limit 1) as w`;
-
-/**
- * Days whose allocations and workflow figures the batch changes: the days of its events, and each
- * touched workflow's stored day. A workflow's day after the merge is that of its last event, which
- * is either its stored day or the day of one of the batch's events, so both are already named here.
- */
-const MARK_DIRTY = `insert into dirty_days (day)
+const MERGE_WORKFLOWS_MARKING_DAYS = `with merged as (${MERGE_WORKFLOWS})
+  insert into dirty_days (day)
     select day from rollups_stage
-    union ${STAGED_WORKFLOW_DAYS}
+    union select previous_day from merged where previous_day is not null
     order by 1 on conflict do nothing`;
 
 /** One round trip that folds everything staged for a batch into the stored tables. */
-export const MERGE_STAGED_SQL = [REGISTER_SLUGS, MARK_DIRTY, MERGE_ROLLUPS, MERGE_WORKFLOWS, APPLY_EARLY_OUTCOMES].join(
-  ';\n',
-);
+export const MERGE_STAGED_SQL = [
+  REGISTER_SLUGS,
+  MERGE_ROLLUPS,
+  MERGE_WORKFLOWS_MARKING_DAYS,
+  APPLY_EARLY_OUTCOMES,
+].join(';\n');
 
 const STAGES = ['events', 'rollups', 'workflows'] as const;
 const STAGE_TABLES = STAGES.map((t) => `${t}_stage`).join(', ');
@@ -60,11 +57,3 @@ export async function prepareStaging(tx: Database, alsoRun = ''): Promise<void> 
     end $$${alsoRun ? `;\n${alsoRun}` : ''}`,
   );
 }
-
-/**
- * What an ingest batch runs before writing, in one round trip: its staging tables emptied and its
- * days locked shared. The price-book version is read after this, in a statement of its own, so
- * that its snapshot is taken once the locks are held.
- */
-export const prepareBatch = (tx: Database, dayNumbers: readonly number[]) =>
-  prepareStaging(tx, lockDaysSharedSql(dayNumbers));

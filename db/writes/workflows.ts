@@ -33,12 +33,13 @@ export async function stageWorkflows(tx: Database, deltas: readonly WorkflowDelt
 
 /**
  * Merging workflows widens the event window, adds counts, and takes the batch's acceptance only
- * when it is newer than the stored one; then any outcome that arrived before these events and
- * is newer still is applied.
+ * when it is newer than the stored one; it returns each merged row's day before the merge. Then
+ * any outcome that arrived before these events and is newer still is applied.
  */
 export const MERGE_WORKFLOWS = `insert into workflows (${WORKFLOW_COLUMNS.join(', ')})
   select ${WORKFLOW_COLUMNS.join(', ')} from workflows_stage order by team, workflow_id
   on conflict (team, workflow_id) do update set
+    previous_day = workflows.day,
     workload_class = case when ${later} then excluded.workload_class else workflows.workload_class end,
     day = case when ${later} then excluded.day else workflows.day end,
     model = case when ${attributed} then excluded.model else workflows.model end,
@@ -52,7 +53,8 @@ export const MERGE_WORKFLOWS = `insert into workflows (${WORKFLOW_COLUMNS.join('
     useful_output_tokens = workflows.useful_output_tokens + excluded.useful_output_tokens,
     acceptance_status = case when ${newer} then excluded.acceptance_status else workflows.acceptance_status end,
     rejection_reason = case when ${newer} then excluded.rejection_reason else workflows.rejection_reason end,
-    acceptance_at = case when ${newer} then excluded.acceptance_at else workflows.acceptance_at end`;
+    acceptance_at = case when ${newer} then excluded.acceptance_at else workflows.acceptance_at end
+  returning previous_day`;
 
 export const APPLY_EARLY_OUTCOMES = `update workflows w set acceptance_status = o.acceptance_status, acceptance_at = o.ts,
          rejection_reason = o.rejection_reason

@@ -9,8 +9,9 @@ export interface BatchDeltas {
 
 /**
  * Deltas as JSON text for `pending_batches`: each row a tuple in a fixed field order (about half
- * the bytes of objects), money and GPU time as decimal strings of their integer units, instants
- * as epoch milliseconds. Decoding gives back exactly what was encoded.
+ * the bytes of objects), money and GPU time as decimal strings of their integer units, instants as
+ * epoch milliseconds, histograms without their leading empty buckets. Decoding gives back exactly
+ * what was encoded.
  */
 type RollupTuple = [
   ...[string, string, string, string, string, string],
@@ -31,7 +32,7 @@ const rollupTuple = (r: RollupDelta): RollupTuple => [
   r.retrievedTokens, r.outputTokens, r.reasoningTokens, r.humanReviewSeconds,
   String(r.gpuNanoHours), String(r.base), String(r.reported), String(r.pricebook),
   String(r.l1), String(r.l2), String(r.l3), String(r.l4),
-  r.latencyHist, r.ttftHist,
+  packHistogram(r.latencyHist), packHistogram(r.ttftHist),
 ];
 
 // prettier-ignore
@@ -42,8 +43,24 @@ const fromRollupTuple = (t: RollupTuple): RollupDelta => ({
   humanReviewSeconds: t[17],
   gpuNanoHours: BigInt(t[18]), base: BigInt(t[19]), reported: BigInt(t[20]), pricebook: BigInt(t[21]),
   l1: BigInt(t[22]), l2: BigInt(t[23]), l3: BigInt(t[24]), l4: BigInt(t[25]),
-  latencyHist: t[26], ttftHist: t[27],
+  latencyHist: unpackHistogram(t[26]), ttftHist: unpackHistogram(t[27]),
 });
+
+/**
+ * A histogram as its count of leading empty buckets followed by the rest: a batch's row holds a
+ * few dozen calls, so most of its low buckets are empty, and this halves the text.
+ */
+function packHistogram(hist: readonly number[]): number[] {
+  if (hist.length === 0) return [];
+  let lead = 0;
+  while (lead < hist.length && hist[lead] === 0) lead++;
+  return [lead, ...hist.slice(lead)];
+}
+
+function unpackHistogram(packed: readonly number[]): number[] {
+  if (packed.length === 0) return [];
+  return [...new Array<number>(packed[0]!).fill(0), ...packed.slice(1)];
+}
 
 // prettier-ignore
 const workflowTuple = (w: WorkflowDelta): WorkflowTuple => [

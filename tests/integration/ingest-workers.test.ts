@@ -76,7 +76,7 @@ async function dump(db: Database) {
   const out: Record<string, unknown[]> = {};
   for (const table of tables) {
     const rows = await db.query<{ r: string }>(
-      `select (to_jsonb(t) - 'ingested_at' - 'created_at' - 'since' - 'updated_at')::text as r from ${table} t order by 1`,
+      `select (to_jsonb(t) - 'ingested_at' - 'created_at' - 'since' - 'updated_at' - 'previous_day')::text as r from ${table} t order by 1`,
     );
     out[table] = rows.map((row) => row.r);
   }

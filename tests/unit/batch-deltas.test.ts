@@ -57,6 +57,12 @@ describe('delta codec', () => {
     );
     expect(decodeDeltas(encodeDeltas(deltas))).toEqual(deltas);
   });
+
+  it.each([[[]], [[0, 0, 0]], [[4]], [[0, 0, 2, 0, 1]]])('gives back the histogram %j exactly', (hist) => {
+    const [row] = aggregateBatch([{ event: makeEvent(), cost }], dayOf).rollups;
+    const deltas = { rollups: [{ ...row!, latencyHist: hist, ttftHist: hist }], workflows: [] };
+    expect(decodeDeltas(encodeDeltas(deltas))).toEqual(deltas);
+  });
 });
 
 describe('mergeWorkflow: the later batch b into a, as MERGE_WORKFLOWS merges it into a stored row', () => {

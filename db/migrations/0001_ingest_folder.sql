@@ -4,3 +4,5 @@ CREATE TABLE "pending_batches" (
 	"deltas" text NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
+--> statement-breakpoint
+ALTER TABLE "workflows" ADD COLUMN "previous_day" date;

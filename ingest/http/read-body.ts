@@ -14,7 +14,7 @@ function mediaType(request: Request): string {
  * Reads the body, inflating gzip as it streams and stopping as soon as the inflated size passes
  * `maxBytes`: a small gzip bomb is refused after `maxBytes` of output, not after inflating it all.
  */
-async function readBody(request: Request, maxBytes = MAX_BODY_BYTES): Promise<Buffer> {
+export async function readBody(request: Request, maxBytes = MAX_BODY_BYTES): Promise<Buffer> {
   const encoding = (request.headers.get('content-encoding') ?? 'identity').trim().toLowerCase();
   if (!['identity', 'gzip', 'x-gzip', ''].includes(encoding)) {
     throw new UnsupportedMediaTypeError(`Content-Encoding ${encoding} is not supported: send gzip or no encoding`);

@@ -1,4 +1,5 @@
 import type { Database } from '../../db/client';
+import type { IngestResult } from '../native/batch';
 import type { FieldError } from '../native/field-errors';
 import { ingestEvents, type IngestScope } from '../native/events';
 import { CUT, DEFAULT_TEAM, DEFAULT_WORKLOAD_CLASS } from './conventions';
@@ -34,24 +35,35 @@ export async function ingestOtlpBody(
   scope: IngestScope,
 ): Promise<OtlpResult> {
   const spans = encoding === 'json' ? decodeJsonRequest(body) : decodeProtobufRequest(body);
+  const request = mapRequest(spans, scope.team);
+  const wires = request.mapped.map((m) => m.event.wire);
+  const stored = wires.length ? await ingestEvents(db, wires, scope) : { accepted: 0, duplicates: 0, rejected: [] };
+  return settleRequest(request, stored);
+}
+
+/** The spans of one request as wire events, and the spans rejected before validation. */
+export interface MappedRequest {
+  spans: number;
+  mapped: Array<{ span: DecodedSpan; event: MappedSpan }>;
+  rejections: RejectionLog;
+}
+
+export function mapRequest(spans: readonly DecodedSpan[], keyTeam: string | null): MappedRequest {
   const plan = planSpans(spans);
   const rejections = new RejectionLog();
   for (const { span, problem } of plan.unreadable) rejections.add(span, [problem]);
-
-  const mapped: Array<{ span: DecodedSpan; event: MappedSpan }> = [];
+  const mapped: MappedRequest['mapped'] = [];
   for (const planned of plan.events) {
-    const event = mapSpan(planned, scope.team);
+    const event = mapSpan(planned, keyTeam);
     if ('problems' in event) rejections.add(planned.span, event.problems);
     else mapped.push({ span: planned.span, event });
   }
-  const result = mapped.length
-    ? await ingestEvents(
-        db,
-        mapped.map((m) => m.event.wire),
-        scope,
-      )
-    : { accepted: 0, duplicates: 0, rejected: [] };
+  return { spans: spans.length, mapped, rejections };
+}
 
+/** The answer once the native path has validated (and stored) the mapped events. */
+export function settleRequest(request: MappedRequest, result: IngestResult): OtlpResult {
+  const { mapped, rejections } = request;
   const rejectedAt = new Set<number>();
   for (const { index, errors } of result.rejected) {
     const { span, event } = mapped[index]!;
@@ -61,13 +73,13 @@ export async function ingestOtlpBody(
       errors.map((e) => describe(e, event.sources)),
     );
   }
-  const kept = mapped.filter((_, i) => !rejectedAt.has(i));
+  const kept = mapped.filter((_, i) => !rejectedAt.has(i)).map((m) => m.event);
   return {
-    spans: spans.length,
+    spans: request.spans,
     accepted: result.accepted,
     duplicates: result.duplicates,
     rejected: rejections.count,
-    message: rejections.message(spans.length, defaultNotes(kept.map((m) => m.event))),
+    message: rejections.message(request.spans, defaultNotes(kept)),
   };
 }
 

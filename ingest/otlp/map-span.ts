@@ -35,6 +35,9 @@ export interface MappedSpan {
 }
 
 const NS_PER_MS = 1_000_000n;
+/** The provider of a model call that names none: on a pool it is the pool's own server. */
+const SELF_HOSTED = 'self_hosted';
+const UNKNOWN_PROVIDER = 'unknown';
 /** Date's own limit, far beyond any real span; a later time could not become a timestamp. */
 const MAX_MS = 8.64e15;
 
@@ -66,22 +69,23 @@ export function mapSpan(p: PlannedSpan, keyTeam: string | null): MappedSpan | { 
   wire.latency_ms = Number(s.endNs - s.startNs) / 1e6;
   sources.latency_ms = 'endTimeUnixNano - startTimeUnixNano';
 
-  if (!set('team', r.text([CUT.team], true) ?? r.text(TEAM_ALIASES))) {
+  if (!set('team', r.text([CUT.team, ...TEAM_ALIASES], [CUT.team]))) {
     wire.team = keyTeam ?? DEFAULT_TEAM;
     sources.team = keyTeam ? "the key's team" : CUT.team;
     if (!keyTeam) defaulted.push('team');
   }
-  if (!set('workload_class', r.text([CUT.workloadClass], true) ?? r.text(WORKLOAD_CLASS_ALIASES))) {
+  if (!set('workload_class', r.text([CUT.workloadClass, ...WORKLOAD_CLASS_ALIASES], [CUT.workloadClass]))) {
     wire.workload_class = DEFAULT_WORKLOAD_CLASS;
     sources.workload_class = CUT.workloadClass;
     defaulted.push('workload_class');
   }
-  if (!set('workflow_id', r.text([CUT.workflowId], true) ?? r.text(WORKFLOW_ID_ALIASES))) {
+  if (!set('workflow_id', r.text([CUT.workflowId, ...WORKFLOW_ID_ALIASES], [CUT.workflowId]))) {
     wire.workflow_id = s.traceId;
   }
 
   const extra: Record<string, AttributeValue> = {};
   if (p.role.kind === 'tool') {
+    set('pool', r.text([CUT.pool], true));
     wire.model = r.text(['gen_ai.tool.name', 'ai.toolCall.name'])?.value ?? (s.name || 'tool');
     sources.model = 'gen_ai.tool.name';
     wire.provider = 'tool';
@@ -90,17 +94,16 @@ export function mapSpan(p: PlannedSpan, keyTeam: string | null): MappedSpan | { 
     wire.stage ??= 'tool';
   } else {
     if (!set('model', r.text(MODEL))) r.problems.push('gen_ai.response.model / gen_ai.request.model: missing');
+    set('pool', r.text([CUT.pool], true));
+    // A GenAI SERVER span is the model server itself (vLLM): its service is the pool that ran it.
+    if (wire.pool === undefined && s.kind === SPAN_KIND.server) set('pool', r.text(['service.name'], true));
+    for (const server of p.servers) foldServer(server, wire, sources, extra);
     const provider = r.text(PROVIDER);
-    wire.provider = provider ? normaliseProvider(provider.value) : 'unknown';
+    wire.provider = provider ? normaliseProvider(provider.value) : wire.pool ? SELF_HOSTED : UNKNOWN_PROVIDER;
     sources.provider = provider?.key ?? 'gen_ai.provider.name';
     setStage(p, r, wire, sources);
     mapTokens(r, wire, sources, extra);
     set('tool_calls', r.number([CUT.toolCalls], true));
-  }
-
-  set('pool', r.text([CUT.pool], true));
-  if (wire.pool === undefined && s.kind === SPAN_KIND.server && p.role.kind === 'inference') {
-    set('pool', r.text(['service.name'], true));
   }
   set('retry_count', r.number([CUT.retryCount], true));
   set('retrieved_tokens', r.number([CUT.retrievedTokens], true));
@@ -118,7 +121,6 @@ export function mapSpan(p: PlannedSpan, keyTeam: string | null): MappedSpan | { 
     const kind = r.text(['error.type'])?.value ?? s.exceptionType ?? s.statusMessage;
     if (kind) wire.error_type = kind.slice(0, TEXT_MAX.error_type);
   }
-  for (const server of p.servers) foldServer(server, wire, sources, extra);
 
   if (r.problems.length) return { problems: r.problems };
   wire.attributes = eventAttributes(s, r, extra);

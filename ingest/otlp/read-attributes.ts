@@ -1,5 +1,8 @@
 import { NUMERIC_TEXT, type Attrs, type AttrValue } from './span';
 
+/** Which names are also looked up on the resource: none, the same ones, or these. */
+type Lookup = boolean | readonly string[];
+
 /** A value read from a span, with the attribute it came from (named in any error about it). */
 export interface Read<T> {
   key: string;
@@ -18,14 +21,17 @@ export class AttributeReader {
     readonly resource: Attrs,
   ) {}
 
-  /** The first of `keys` present on the span, then (with `resource`) the first on the resource. */
-  find(keys: readonly string[], resource = false): Read<AttrValue> | undefined {
+  /**
+   * The first of `keys` present on the span, then the first of `resource` on the resource
+   * (`true`: the same keys).
+   */
+  find(keys: readonly string[], resource: Lookup = false): Read<AttrValue> | undefined {
     for (const key of keys) {
       const value = this.span.get(key);
       if (value !== undefined && value !== null) return { key, value };
     }
     if (!resource) return undefined;
-    for (const key of keys) {
+    for (const key of resource === true ? keys : resource) {
       const value = this.resource.get(key);
       if (value !== undefined && value !== null) return { key, value };
     }
@@ -33,7 +39,7 @@ export class AttributeReader {
   }
 
   /** A non-empty string; a number is taken as its decimal text (an id sent as an int). */
-  text(keys: readonly string[], resource = false): Read<string> | undefined {
+  text(keys: readonly string[], resource: Lookup = false): Read<string> | undefined {
     const found = this.find(keys, resource);
     if (!found) return undefined;
     const { key, value } = found;
@@ -44,7 +50,7 @@ export class AttributeReader {
   }
 
   /** A finite number, from a number or a string holding one ("1200"); NaN and Infinity are problems. */
-  number(keys: readonly string[], resource = false): Read<number> | undefined {
+  number(keys: readonly string[], resource: Lookup = false): Read<number> | undefined {
     const found = this.find(keys, resource);
     if (!found) return undefined;
     const { key, value } = found;
@@ -56,7 +62,7 @@ export class AttributeReader {
   }
 
   /** A boolean, or the strings "true" and "false". */
-  bool(keys: readonly string[], resource = false): Read<boolean> | undefined {
+  bool(keys: readonly string[], resource: Lookup = false): Read<boolean> | undefined {
     const found = this.find(keys, resource);
     if (!found) return undefined;
     const { key, value } = found;
@@ -64,12 +70,6 @@ export class AttributeReader {
     if (value === 'true' || value === 'false') return { key, value: value === 'true' };
     this.problems.push(`${key}: must be true or false, got ${describe(value)}`);
     return undefined;
-  }
-
-  /** A string, lowercased, without recording a problem: for names that only steer classification. */
-  name(key: string): string | undefined {
-    const value = this.span.get(key);
-    return typeof value === 'string' ? value.toLowerCase() : undefined;
   }
 }
 

@@ -1,4 +1,10 @@
+import { isDeepStrictEqual } from 'node:util';
+import { validateEvents } from '@/ingest/native/validate';
+import { decodeJsonRequest } from '@/ingest/otlp/decode-json';
+import { decodeProtobufRequest } from '@/ingest/otlp/decode-protobuf';
+import { mapRequest, settleRequest } from '@/ingest/otlp/ingest';
 import { ExportTraceServiceRequest } from '@/ingest/otlp/proto/schema';
+import type { DecodedSpan } from '@/ingest/otlp/span';
 
 /**
  * OTLP request bodies for tests, written the way exporters write them: OTLP/JSON objects with
@@ -131,4 +137,32 @@ export function otlpProtobuf(resources: ResourceInput[]): Uint8Array {
     }),
   };
   return ExportTraceServiceRequest.encode(ExportTraceServiceRequest.fromObject(request)).finish();
+}
+
+/**
+ * What CUT makes of a request without a database: both decoders, the mapping, and the native
+ * validation that ingest runs before storing. The JSON and protobuf forms of the request must
+ * give the same answer, so every fixture checks both decoders.
+ */
+export function otlpToEvents(resources: ResourceInput[], keyTeam: string | null = null) {
+  const run = (spans: DecodedSpan[]) => eventsOf(spans, keyTeam);
+  const fromJson = run(decodeJsonRequest(Buffer.from(JSON.stringify(otlpJson(resources)))));
+  const fromProtobuf = run(decodeProtobufRequest(otlpProtobuf(resources)));
+  if (!isDeepStrictEqual(fromJson, fromProtobuf)) {
+    throw new Error(
+      `JSON and protobuf decoding disagree:\n${JSON.stringify(fromJson, null, 1)}\n${JSON.stringify(fromProtobuf, null, 1)}`,
+    );
+  }
+  return fromJson;
+}
+
+/** Decoded spans through the mapping and the native validation: the events, and the OTLP answer. */
+export function eventsOf(spans: DecodedSpan[], keyTeam: string | null = null) {
+  const request = mapRequest(spans, keyTeam);
+  const { valid, rejected } = validateEvents(
+    request.mapped.map((m) => m.event.wire),
+    { team: keyTeam },
+  );
+  const result = settleRequest(request, { accepted: valid.length, duplicates: 0, rejected });
+  return { events: valid.map((v) => v.event), result };
 }

@@ -7,12 +7,10 @@ export const MODEL = [
   'gen_ai.response.model',
   'gen_ai.request.model',
   'llm.response.model',
-  'llm.request.model',
   'ai.response.model',
   'ai.model.id',
   'llm.model_name',
 ] as const;
-export const REQUEST_MODEL = ['gen_ai.request.model', 'llm.request.model', 'ai.model.id'] as const;
 export const PROVIDER = ['gen_ai.provider.name', 'gen_ai.system', 'ai.model.provider', 'llm.provider', 'llm.system'];
 
 export const INPUT_TOKENS = [
@@ -80,7 +78,7 @@ export const WORKFLOW_ID_ALIASES = [
 
 /** Copied onto the event's attributes (first alias wins, stored under the first name). */
 export const KEPT_ATTRIBUTES: ReadonlyArray<readonly string[]> = [
-  ['gen_ai.request.model', 'llm.request.model'],
+  ['gen_ai.request.model'],
   ['gen_ai.response.id'],
   ['gen_ai.request.id'],
   ['gen_ai.conversation.id', 'traceloop.association.properties.session_id', 'session.id'],

@@ -39,13 +39,13 @@ export const MS = 1_000_000n;
 
 let counter = 0;
 /** A fresh id of `bytes` bytes as hex, never all zeros. */
-export function hexId(bytes: 16 | 8): string {
+function hexId(bytes: 16 | 8): string {
   counter += 1;
   return (counter.toString(16).padStart(6, '0') + 'ab'.repeat(bytes)).slice(0, bytes * 2);
 }
 
 /** A JS value as an OTLP/JSON AnyValue; `{any: {...}}` passes a hand-written AnyValue through. */
-export function anyValue(v: AttrInput): Record<string, unknown> {
+function anyValue(v: AttrInput): Record<string, unknown> {
   if (typeof v === 'string') return { stringValue: v };
   if (typeof v === 'boolean') return { boolValue: v };
   if (typeof v === 'number') return Number.isInteger(v) ? { intValue: v } : { doubleValue: v };

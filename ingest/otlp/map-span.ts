@@ -118,7 +118,7 @@ export function mapSpan(p: PlannedSpan, keyTeam: string | null): MappedSpan | { 
   if (cost && (typeof cost.value === 'number' || typeof cost.value === 'string')) set('reported_cost_usd', cost);
   if (s.statusCode === STATUS_ERROR) {
     wire.status = 'error';
-    const kind = r.text(['error.type'])?.value ?? s.exceptionType ?? s.statusMessage;
+    const kind = (r.text(['error.type'])?.value ?? s.exceptionType ?? s.statusMessage).replaceAll('\u0000', '');
     if (kind) wire.error_type = kind.slice(0, TEXT_MAX.error_type);
   }
 

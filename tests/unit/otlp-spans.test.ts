@@ -243,6 +243,11 @@ describe('errors from span status', () => {
     expect(run([s]).events[0]).toMatchObject({ status: 'error', errorType });
   });
 
+  it('a NUL in the status message is dropped, not a reason to reject the call', () => {
+    const s = chat({ status: { code: 2, message: 'bad\u0000byte' } });
+    expect(run([s]).events[0]).toMatchObject({ status: 'error', errorType: 'badbyte' });
+  });
+
   it('status OK or unset is ok, whatever the attributes', () => {
     expect(run([chat({ status: { code: 1 } })]).events[0]).toMatchObject({ status: 'ok', errorType: null });
   });

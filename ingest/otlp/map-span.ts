@@ -1,4 +1,4 @@
-import type { AttributeValue } from '../../lib/events/event';
+import type { AttributeValue, Stage } from '../../lib/events/event';
 import { TEXT_MAX } from '../native/event-schema';
 import { stageMark } from './classify';
 import {
@@ -21,7 +21,7 @@ import {
 import { eventAttributes } from './event-attributes';
 import type { PlannedSpan } from './plan';
 import { AttributeReader, type Read } from './read-attributes';
-import { SPAN_KIND, STATUS_ERROR } from './span';
+import { SPAN_KIND, STATUS_ERROR, type DecodedSpan } from './span';
 import { queueMs, ttftMs } from './timing';
 import { normaliseTokens } from './tokens';
 
@@ -84,8 +84,8 @@ export function mapSpan(p: PlannedSpan, keyTeam: string | null): MappedSpan | { 
   }
 
   const extra: Record<string, AttributeValue> = {};
+  set('pool', r.text([CUT.pool], true));
   if (p.role.kind === 'tool') {
-    set('pool', r.text([CUT.pool], true));
     wire.model = r.text(['gen_ai.tool.name', 'ai.toolCall.name'])?.value ?? (s.name || 'tool');
     sources.model = 'gen_ai.tool.name';
     wire.provider = 'tool';
@@ -94,14 +94,13 @@ export function mapSpan(p: PlannedSpan, keyTeam: string | null): MappedSpan | { 
     wire.stage ??= 'tool';
   } else {
     if (!set('model', r.text(MODEL))) r.problems.push('gen_ai.response.model / gen_ai.request.model: missing');
-    set('pool', r.text([CUT.pool], true));
     // A GenAI SERVER span is the model server itself (vLLM): its service is the pool that ran it.
     if (wire.pool === undefined && s.kind === SPAN_KIND.server) set('pool', r.text(['service.name'], true));
     for (const server of p.servers) foldServer(server, wire, sources, extra);
     const provider = r.text(PROVIDER);
     wire.provider = provider ? normaliseProvider(provider.value) : wire.pool ? SELF_HOSTED : UNKNOWN_PROVIDER;
     sources.provider = provider?.key ?? 'gen_ai.provider.name';
-    setStage(p, r, wire, sources);
+    setStage(p.span, p.role.stage, p.inheritedStage, r, wire, sources);
     mapTokens(r, wire, sources, extra);
     set('tool_calls', r.number([CUT.toolCalls], true));
   }
@@ -131,9 +130,16 @@ export function mapSpan(p: PlannedSpan, keyTeam: string | null): MappedSpan | { 
  * The stage: `cut.stage` on the span, then what the span itself is (an evaluator, a guardrail),
  * then the nearest marked wrapper above it, then `cut.stage` on the resource, then its role.
  */
-function setStage(p: PlannedSpan, r: AttributeReader, wire: Record<string, unknown>, sources: Record<string, string>) {
+function setStage(
+  span: DecodedSpan,
+  roleStage: Stage,
+  inherited: Stage | null,
+  r: AttributeReader,
+  wire: Record<string, unknown>,
+  sources: Record<string, string>,
+) {
   const own = r.text([CUT.stage]);
-  const marked = stageMark(p.span.attributes) ?? p.inheritedStage;
+  const marked = stageMark(span.attributes) ?? inherited;
   const resource = r.text([CUT.stage], true);
   if (own) {
     wire.stage = own.value;
@@ -144,7 +150,7 @@ function setStage(p: PlannedSpan, r: AttributeReader, wire: Record<string, unkno
     wire.stage = resource.value;
     sources.stage = resource.key;
   } else {
-    wire.stage = p.role.kind === 'inference' ? p.role.stage : 'tool';
+    wire.stage = roleStage;
   }
 }
 
@@ -184,7 +190,7 @@ function mapTokens(
 
 /** A server's view of the same call adds what only the server knows: its pool, queue time, TTFT. */
 function foldServer(
-  server: PlannedSpan['span'],
+  server: DecodedSpan,
   wire: Record<string, unknown>,
   sources: Record<string, string>,
   extra: Record<string, AttributeValue>,

@@ -6,7 +6,7 @@ import { InvalidBodyError, PayloadTooLargeError, UnsupportedMediaTypeError } fro
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
 /** The media type without parameters, lower-cased ("application/json; charset=utf-8" -> "application/json"). */
-function mediaType(request: Request): string {
+export function mediaType(request: Request): string {
   return (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
 }
 

@@ -120,6 +120,11 @@ function toBigInt(v: PbLong, signed: boolean): bigint {
   return signed ? BigInt.asIntN(64, bits) : bits;
 }
 
+/** An int64 attribute as a number (exact below 2^53, far beyond any count CUT takes), without a BigInt. */
+function intNumber(v: PbLong): number {
+  return typeof v === 'number' ? v : v.high * 4_294_967_296 + (v.low >>> 0);
+}
+
 function attributesOf(list: readonly PbKeyValue[]): Map<string, AttrValue> {
   const map = new Map<string, AttrValue>();
   for (const kv of list) map.set(kv.key, kv.value ? anyValue(kv.value) : null);
@@ -133,7 +138,7 @@ function anyValue(v: PbAnyValue): AttrValue {
     case 'boolValue':
       return v.boolValue;
     case 'intValue':
-      return Number(toBigInt(v.intValue, true));
+      return intNumber(v.intValue);
     case 'doubleValue':
       return v.doubleValue;
     case 'arrayValue':

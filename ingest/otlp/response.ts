@@ -6,9 +6,8 @@ export const CONTENT_TYPES: Record<OtlpEncoding, string> = {
   protobuf: 'application/x-protobuf',
 };
 
-/** The encoding a Content-Type asks for, matched on the media type alone; null for anything else. */
-export function encodingOf(contentType: string | null): OtlpEncoding | null {
-  const media = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+/** The encoding a media type (Content-Type without its parameters) asks for; null for any other. */
+export function encodingOf(media: string): OtlpEncoding | null {
   if (media === 'application/json') return 'json';
   if (media === 'application/x-protobuf' || media === 'application/protobuf') return 'protobuf';
   return null;

@@ -1,7 +1,7 @@
 import { admitIngest } from '@/app/api/ingest-route';
 import { errorResponse } from '@/app/api/errors';
 import { database } from '@/app/api/handler';
-import { readBody } from '@/ingest/http/read-body';
+import { mediaType, readBody } from '@/ingest/http/read-body';
 import { ingestOtlpBody, type OtlpEncoding } from '@/ingest/otlp/ingest';
 import { CONTENT_TYPES, encodingOf, exportResponseBody, statusBody } from '@/ingest/otlp/response';
 import { recordBatch, recordRequest, traced } from '@/ingest/telemetry';
@@ -20,15 +20,14 @@ const MAX_BODY_BYTES = 32 * 1024 * 1024;
  */
 export function POST(request: Request): Promise<Response> {
   return traced(ROUTE, async (span) => {
-    const encoding = encodingOf(request.headers.get('content-type'));
+    const encoding = encodingOf(mediaType(request));
     let response: Response;
     try {
       const db = await database();
       const caller = await admitIngest(db, request);
       if (!encoding) {
-        const type = request.headers.get('content-type') || 'none';
         throw new UnsupportedMediaTypeError(
-          `Content-Type must be application/json or application/x-protobuf, got ${type}`,
+          `Content-Type must be application/json or application/x-protobuf, got ${mediaType(request) || 'none'}`,
         );
       }
       const body = await readBody(request, MAX_BODY_BYTES);

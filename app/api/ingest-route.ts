@@ -7,7 +7,7 @@ import { recordBatch, recordRequest, traced } from '@/ingest/telemetry';
 import type { Database } from '@/db/client';
 import { RateLimitedError } from '@/lib/errors';
 import { RateLimiter } from '@/lib/rate-limit';
-import { authenticate } from './auth';
+import { authenticate, type Caller } from './auth';
 import { errorResponse } from './errors';
 import { database } from './handler';
 
@@ -16,6 +16,15 @@ const limiter = new RateLimiter();
 type Ingest = (db: Database, items: readonly unknown[], scope: IngestScope) => Promise<IngestResult>;
 /** A domain function that takes the JSON body unparsed, to parse it where it likes; it checks the envelope. */
 type IngestBody = (db: Database, body: Buffer, scope: IngestScope) => Promise<{ items: number; result: IngestResult }>;
+
+/** The ingest key behind a request, within its rate limit (shared by every ingest route): else 401/403/429. */
+export async function admitIngest(db: Database, request: Request): Promise<Caller> {
+  const caller = await authenticate(db, request, ['ingest']);
+  const { settings } = await getIngestContext(db);
+  const wait = limiter.take(String(caller.keyId), settings.ingest_rate_limit_per_minute, Date.now());
+  if (wait > 0) throw new RateLimitedError(wait);
+  return caller;
+}
 
 /** A native ingest route whose domain function takes the items, parsed here. */
 export function ingestRoute(field: 'events' | 'outcomes', ingest: Ingest) {
@@ -36,10 +45,7 @@ export function ingestBodyRoute(field: 'events' | 'outcomes', ingest: IngestBody
       let response: Response;
       try {
         const db = await database();
-        const caller = await authenticate(db, request, ['ingest']);
-        const { settings } = await getIngestContext(db);
-        const wait = limiter.take(String(caller.keyId), settings.ingest_rate_limit_per_minute, Date.now());
-        if (wait > 0) throw new RateLimitedError(wait);
+        const caller = await admitIngest(db, request);
         const { items, result } = await ingest(db, await readJsonBytes(request), { team: caller.team });
         // What the batch adds to rollups and workflows is merged soon after, many batches at once.
         if (result.accepted > 0) scheduleFold(db);

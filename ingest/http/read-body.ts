@@ -6,7 +6,7 @@ import { InvalidBodyError, PayloadTooLargeError, UnsupportedMediaTypeError } fro
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
 /** The media type without parameters, lower-cased ("application/json; charset=utf-8" -> "application/json"). */
-function mediaType(request: Request): string {
+export function mediaType(request: Request): string {
   return (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
 }
 
@@ -14,7 +14,7 @@ function mediaType(request: Request): string {
  * Reads the body, inflating gzip as it streams and stopping as soon as the inflated size passes
  * `maxBytes`: a small gzip bomb is refused after `maxBytes` of output, not after inflating it all.
  */
-async function readBody(request: Request, maxBytes = MAX_BODY_BYTES): Promise<Buffer> {
+export async function readBody(request: Request, maxBytes = MAX_BODY_BYTES): Promise<Buffer> {
   const encoding = (request.headers.get('content-encoding') ?? 'identity').trim().toLowerCase();
   if (!['identity', 'gzip', 'x-gzip', ''].includes(encoding)) {
     throw new UnsupportedMediaTypeError(`Content-Encoding ${encoding} is not supported: send gzip or no encoding`);

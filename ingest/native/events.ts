@@ -16,9 +16,10 @@ export interface IngestScope {
 
 /**
  * Validates every event on its own, stores the valid ones as one atomic batch, and answers
- * per event: a bad event never costs its valid neighbours their place.
+ * per event: a bad event never costs its valid neighbours their place. OTLP ingest maps its
+ * spans to these same wire events and comes through here too.
  */
-async function ingestEvents(db: Database, items: readonly unknown[], scope: IngestScope): Promise<IngestResult> {
+export async function ingestEvents(db: Database, items: readonly unknown[], scope: IngestScope): Promise<IngestResult> {
   const ctx = await getIngestContext(db);
   const fresh = async (): Promise<BatchContext> => {
     invalidateIngestContext(db);

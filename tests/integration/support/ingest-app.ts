@@ -4,6 +4,7 @@ import * as eventsRoute from '@/app/api/v1/events/route';
 import * as keyRoute from '@/app/api/v1/keys/[id]/route';
 import * as keysRoute from '@/app/api/v1/keys/route';
 import * as outcomesRoute from '@/app/api/v1/outcomes/route';
+import * as tracesRoute from '@/app/v1/traces/route';
 import type { Database } from '@/db/client';
 import { setDatabase } from '@/db/instance';
 import { createKey, ensureAdminKey } from '@/db/writes/keys';
@@ -42,6 +43,7 @@ function route(method: string, path: string): Handler {
   const table: Record<string, Handler | undefined> = {
     'POST /api/v1/events': eventsRoute.POST,
     'POST /api/v1/outcomes': outcomesRoute.POST,
+    'POST /v1/traces': tracesRoute.POST,
     'POST /api/v1/keys': keysRoute.POST,
     'GET /api/v1/keys': keysRoute.GET,
   };

@@ -1,4 +1,5 @@
 import { admitIngest } from '@/app/api/ingest-route';
+import { scheduleFold } from '@/costing/fold';
 import { errorResponse } from '@/app/api/errors';
 import { database } from '@/app/api/handler';
 import { mediaType, readBody } from '@/ingest/http/read-body';
@@ -32,6 +33,8 @@ export function POST(request: Request): Promise<Response> {
       }
       const body = await readBody(request, MAX_BODY_BYTES);
       const result = await ingestOtlpBody(db, body, encoding, { team: caller.team });
+      // As native ingest: rollups and workflows are merged soon after, many batches at once.
+      if (result.accepted > 0) scheduleFold(db);
       recordBatch(span, ROUTE, result.spans, result);
       response = reply(encoding, 200, exportResponseBody(encoding, result.rejected, result.message));
     } catch (err) {

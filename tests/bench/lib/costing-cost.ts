@@ -4,15 +4,15 @@
  * three see the same background (checkpoints, autovacuum, cache state):
  * - on: the product's ingest of a request body (ingestEventBody: parse, validate, dedupe, price,
  *   lock days, COPY events, store the batch's deltas, commit) plus, inside the same clock, the fold
- *   that merges them into rollups, workflows and dirty days, run every FOLD_EVERY batches as the
- *   server's folder would at this pace; on a traced handle, so the report can say which statements
- *   the difference goes to;
+ *   that merges them into rollups, workflows and dirty days, run as the server's folder runs it
+ *   (FOLD_DELAY_MS of on-clock time after the first unfolded batch, and once at the end); on a
+ *   traced handle, so the report can say which statements the difference goes to;
  * - off: the same ingest with costing taken out: the same parse, validation, dedupe and atomic
  *   COPY of the events, written by the product's own functions, with no price, rollup or lock;
  * - floor: the product's COPY text of the events alone, COPYed outside any transaction: the
  *   least any ingest could do, to show how far the whole path is from it.
  */
-import { foldPending } from '../../../costing/fold';
+import { FOLD_DELAY_MS, foldPending } from '../../../costing/fold';
 import type { Database } from '../../../db/client';
 import { insertNewEvents } from '../../../db/writes/events';
 import { getIngestContext } from '../../../ingest/context';
@@ -45,6 +45,8 @@ export interface CostingCostFigures {
   ratio: number;
   /** on / floor */
   floorRatio: number;
+  /** folds the on pass ran, as the server's folder would have */
+  folds: number;
   /** where the on pass waited on the database, by statement; the rest of onMs is Node */
   onStatements: ReturnType<typeof byLabel>;
 }
@@ -58,12 +60,6 @@ export interface CostingSets {
 /** No cost at all: what an events row holds when nothing prices it. */
 const NO_COST: DirectCost = { base: 0n, source: 'unpriced', pricebook: 0n, l1: 0n, l2: 0n, l3: 0n, l4: 0n };
 const SCOPE = { team: null };
-
-/**
- * One client sends a batch every ~25 ms, and the server folds FOLD_DELAY_MS (200 ms) after the
- * first unfolded one: about eight batches a fold.
- */
-const FOLD_EVERY = 8;
 
 const body = (events: readonly CutEvent[]) => Buffer.from(JSON.stringify({ events: events.map(toWireEvent) }));
 
@@ -93,6 +89,8 @@ export async function measureCostingCost(db: Database, sets: CostingSets, batch:
   let onMs = 0;
   let offMs = 0;
   let floorMs = 0;
+  let folds = 0;
+  let unfoldedSince: number | null = null;
   for (let i = 0; i < on.length; i += batch) {
     // Request bodies are made before the clocks: a client's work, not the server's.
     const onBody = body(on.slice(i, i + batch));
@@ -102,9 +100,15 @@ export async function measureCostingCost(db: Database, sets: CostingSets, batch:
 
     started = performance.now();
     const { result } = await ingestEventBody(tracing, onBody, SCOPE);
-    const last = i + batch >= on.length;
-    if (last || (i / batch + 1) % FOLD_EVERY === 0) await foldPending(tracing);
     onMs += performance.now() - started;
+    unfoldedSince ??= onMs;
+    if (onMs - unfoldedSince >= FOLD_DELAY_MS || i + batch >= on.length) {
+      started = performance.now();
+      folds += 1;
+      await foldPending(tracing);
+      onMs += performance.now() - started;
+      unfoldedSince = null;
+    }
     if (result.accepted !== expected) throw new Error(`costing on: ${result.accepted} of ${expected} events stored`);
 
     started = performance.now();
@@ -129,6 +133,7 @@ export async function measureCostingCost(db: Database, sets: CostingSets, batch:
     floorPerS: perS(floorMs),
     ratio: offMs / onMs,
     floorRatio: floorMs / onMs,
+    folds,
     onStatements: byLabel(log),
   };
 }

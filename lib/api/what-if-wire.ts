@@ -6,8 +6,7 @@ import { decimalAmount } from './config-fields';
 
 /** A route as asked: a pool's throughput is measured by the caller unless it is stated here. */
 export type AskedRoute =
-  | { kind: 'model'; provider: string; model: string }
-  | { kind: 'pool'; pool: string; tokensPerGpuHour: string | null };
+  { kind: 'model'; provider: string; model: string } | { kind: 'pool'; pool: string; tokensPerGpuHour: string | null };
 
 /** `POST /api/v1/what-if` after validation. */
 export interface WhatIfQuery {

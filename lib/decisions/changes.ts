@@ -6,8 +6,7 @@ export const BP = 10_000;
 
 /** Where the class's generation and tool calls run instead. */
 export type RouteChange =
-  | { kind: 'model'; provider: string; model: string }
-  | { kind: 'pool'; pool: string; throughput: Throughput };
+  { kind: 'model'; provider: string; model: string } | { kind: 'pool'; pool: string; throughput: Throughput };
 
 /**
  * GPU time per token weight on a pool: `weight` units (poolTokenWeight: 1e-7 output tokens) take

@@ -49,8 +49,7 @@ export interface WorkflowFact {
 }
 
 export const workflowKey = (team: string, workflowId: string) => `${team}\u0000${workflowId}`;
-const rowKey = (day: string, g: Grain) =>
-  [day, g.team, g.workloadClass, g.model, g.provider, g.pool].join('\u0000');
+const rowKey = (day: string, g: Grain) => [day, g.team, g.workloadClass, g.model, g.provider, g.pool].join('\u0000');
 const grainOfEvent = (e: CutEvent): Grain => ({
   team: e.team,
   workloadClass: e.workloadClass,

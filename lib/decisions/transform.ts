@@ -17,8 +17,7 @@ export interface TransformContext {
 }
 
 /** x scaled by num/den, rounded half-up: the one rounding each changed token count gets. */
-const scale = (x: number, num: bigint, den: bigint): number =>
-  x === 0 ? 0 : Number(divRound(BigInt(x) * num, den));
+const scale = (x: number, num: bigint, den: bigint): number => (x === 0 ? 0 : Number(divRound(BigInt(x) * num, den)));
 const cut = (x: number, cutBp: number): number => (cutBp === 0 ? x : scale(x, BigInt(BP - cutBp), BigInt(BP)));
 
 /** Token counts and retries after the changes that reshape calls (retries, prompts, cache, output). */

@@ -8,7 +8,10 @@ import { picoToUsd } from '@/lib/money';
 import { makeEvent, makePool, makePrice, usdPer1m } from '../support/events';
 
 const book = new PriceBook({
-  modelPrices: [makePrice(), makePrice({ model: 'gpt-mini', inputPer1m: usdPer1m('0.1'), outputPer1m: usdPer1m('0.4') })],
+  modelPrices: [
+    makePrice(),
+    makePrice({ model: 'gpt-mini', inputPer1m: usdPer1m('0.1'), outputPer1m: usdPer1m('0.4') }),
+  ],
   pools: [makePool(), makePool({ name: 'l40s', usdPerGpuHour: 1_000_000n })],
   unitCosts: [],
 });
@@ -111,7 +114,10 @@ describe('transformEvent: GPU time follows the token weight', () => {
 
   it('moved to a pool at a stated 100,000 tokens per GPU-hour: weight 900 / 100,000 = 0.009 GPU-h', () => {
     const throughput = { weight: 100_000n * 10_000_000n, gpuNanoHours: 1_000_000_000n, source: 'stated' as const };
-    const moved = transformEvent({ ...worked, pool: null, gpuHours: '0' }, ctx({ route: { kind: 'pool', pool: 'l40s', throughput } }));
+    const moved = transformEvent(
+      { ...worked, pool: null, gpuHours: '0' },
+      ctx({ route: { kind: 'pool', pool: 'l40s', throughput } }),
+    );
     expect(moved).toMatchObject({ pool: 'l40s', gpuHours: '0.009000000', reportedCostUsd: null });
   });
 
@@ -127,7 +133,13 @@ describe('transformEvent: GPU time follows the token weight', () => {
       { ...worked, reportedCostUsd: '0.01' },
       ctx({ route: { kind: 'model', provider: 'openai', model: 'gpt-mini' } }),
     );
-    expect(moved).toMatchObject({ pool: null, gpuHours: '0', provider: 'openai', model: 'gpt-mini', reportedCostUsd: null });
+    expect(moved).toMatchObject({
+      pool: null,
+      gpuHours: '0',
+      provider: 'openai',
+      model: 'gpt-mini',
+      reportedCostUsd: null,
+    });
   });
 
   it('a call already where the route leads is left as it is', () => {
@@ -138,7 +150,11 @@ describe('transformEvent: GPU time follows the token weight', () => {
 
 describe('repriceEvent: the engine prices the changed call', () => {
   it('gpt-test 1.00/0.10/4.00 -> gpt-mini 0.10/0.10/0.40 per 1M: base 0.0122 -> 0.0014', () => {
-    const r = repriceEvent(api, transformEvent(api, ctx({ route: { kind: 'model', provider: 'openai', model: 'gpt-mini' } })), book);
+    const r = repriceEvent(
+      api,
+      transformEvent(api, ctx({ route: { kind: 'model', provider: 'openai', model: 'gpt-mini' } })),
+      book,
+    );
     // before: 8,000 x 1.00 + 2,000 x 0.10 + 1,000 x 4.00 = 12,200 per 1M = 0.0122
     expect(usd(r.before.base)).toBe('0.012200000000');
     // after: 8,000 x 0.10 + 2,000 x 0.10 + 1,000 x 0.40 = 1,400 per 1M = 0.0014

@@ -33,8 +33,13 @@ function mostUsedApi(calls: readonly CutEvent[]): { provider: string; model: str
   return best ? { provider: best.provider, model: best.model } : null;
 }
 
-async function period(db: Database, q: BreakEvenQuery, timeZone: string): Promise<Period> {
-  if (q.range) return { ...q.range, timeZone };
+/** The asked range, or the last 30 days with data. */
+export async function decisionPeriod(
+  db: Database,
+  range: { from: string; to: string } | null,
+  timeZone: string,
+): Promise<Period> {
+  if (range) return { ...range, timeZone };
   const data = await getDataRange(db);
   if (!data) throw new InvalidQueryError('from: no telemetry yet; send events first');
   return { ...defaultRange(data), timeZone };
@@ -72,19 +77,33 @@ function sumCalls(
   return { tokens, apiCost, poolWeight, onPool, hourly, periodMs: BigInt(end.getTime() - start.getTime()) };
 }
 
-/** `GET /api/v1/break-even`: the class's API against a dedicated pool, and the hybrid between them. */
-export async function runBreakEven(db: Database, q: BreakEvenQuery): Promise<BreakEvenBody> {
-  const [book, settings] = await Promise.all([getPriceBook(db), getSettings(db)]);
-  const p = await period(db, q, settings.reporting_time_zone);
-  const pool = poolInForce(book, q.pool, p, 'pool', InvalidQueryError);
+/** The class's generation and tool calls of the period; a 400 when there are none. */
+export async function classCalls(db: Database, p: Period, workloadClass: string): Promise<CutEvent[]> {
   const calls: CutEvent[] = [];
-  for await (const chunk of periodCalls(db, p, q.workloadClass))
-    for (const e of chunk) if (modelsCall(e)) calls.push(e);
+  for await (const chunk of periodCalls(db, p, workloadClass)) for (const e of chunk) if (modelsCall(e)) calls.push(e);
   if (calls.length === 0) {
-    throw new InvalidQueryError(
-      `workload_class: no generation or tool calls of ${q.workloadClass} from ${p.from} to ${p.to}`,
-    );
+    throw new InvalidQueryError(`workload_class: no generation or tool calls of ${workloadClass} from ${p.from} to ${p.to}`);
   }
+  return calls;
+}
+
+export interface BreakEvenAsk {
+  workloadClass: string;
+  pool: string;
+  api: { provider: string; model: string } | null;
+  fixedOpsUsdPerMonth: string;
+  tokensPerGpuHour: string | null;
+}
+
+/** The break-even of calls already loaded, against one pool. */
+export async function breakEvenOf(
+  db: Database,
+  book: PriceBook,
+  p: Period,
+  calls: readonly CutEvent[],
+  q: BreakEvenAsk,
+): Promise<BreakEvenBody> {
+  const pool = poolInForce(book, q.pool, p, 'pool', InvalidQueryError);
   const api = q.api ?? mostUsedApi(calls);
   if (!api) {
     throw new InvalidQueryError(
@@ -119,4 +138,11 @@ export async function runBreakEven(db: Database, q: BreakEvenQuery): Promise<Bre
       current: 2n * sums.onPool >= sums.tokens ? 'pool' : 'api',
     },
   );
+}
+
+/** `GET /api/v1/break-even`: the class's API against a dedicated pool, and the hybrid between them. */
+export async function runBreakEven(db: Database, q: BreakEvenQuery): Promise<BreakEvenBody> {
+  const [book, settings] = await Promise.all([getPriceBook(db), getSettings(db)]);
+  const p = await decisionPeriod(db, q.range, settings.reporting_time_zone);
+  return breakEvenOf(db, book, p, await classCalls(db, p, q.workloadClass), q);
 }

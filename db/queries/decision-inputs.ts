@@ -103,3 +103,24 @@ export async function getPoolUsage(db: Database, params: DayRangeParams & { pool
     gpuNanoHours: parseDecimal(row?.gpuNanoHours ?? '0', 9),
   };
 }
+
+/** Workload classes with calls in the range (the unallocated line is not one), by name. */
+export async function getClassesBetween(db: Database, range: DayRangeParams): Promise<string[]> {
+  const rows = await db.query<{ c: string }>(
+    `select distinct workload_class as c from daily_rollups
+      where day between $1::date and $2::date and workload_class <> '__unallocated__' and requests > 0
+      order by 1`,
+    [range.from, range.to],
+  );
+  return rows.map((r) => r.c);
+}
+
+/** Managed models called in the range, by provider and name. */
+export async function getApiModelsBetween(db: Database, range: DayRangeParams) {
+  return db.query<{ provider: string; model: string }>(
+    `select distinct provider, model from daily_rollups
+      where day between $1::date and $2::date and pool = '' and requests > 0 and model <> '__idle__' and model <> '__fixed__'
+      order by 1, 2`,
+    [range.from, range.to],
+  );
+}

@@ -123,7 +123,7 @@ function recommend(c: BreakEvenContext, m: CostModel, even: Fraction | null, cos
   const names = OPTION_NAME(c);
   const evenText = even
     ? `the pool breaks even with the API at ${volume(even)} tokens a month`
-    : 'the pool never breaks even: at full use it costs more per token than the API';
+    : `the pool never breaks even: sized for the busiest hour it costs ${money(mul(m.poolPerTokenAtPeak, PER_1M))} per 1M tokens against ${money(mul(m.apiPerToken, PER_1M))} on the API`;
   const at = `at the observed ${volume(m.observed)} tokens`;
   const head =
     best === c.current

@@ -82,7 +82,9 @@ export async function classCalls(db: Database, p: Period, workloadClass: string)
   const calls: CutEvent[] = [];
   for await (const chunk of periodCalls(db, p, workloadClass)) for (const e of chunk) if (modelsCall(e)) calls.push(e);
   if (calls.length === 0) {
-    throw new InvalidQueryError(`workload_class: no generation or tool calls of ${workloadClass} from ${p.from} to ${p.to}`);
+    throw new InvalidQueryError(
+      `workload_class: no generation or tool calls of ${workloadClass} from ${p.from} to ${p.to}`,
+    );
   }
   return calls;
 }

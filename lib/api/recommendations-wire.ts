@@ -40,10 +40,8 @@ export const recommendationsQuery = z
     error: 'give from and to together, or neither for the last 30 days with data',
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], error: 'must be on or after from' })
-  .transform(
-    (q): RecommendationsQuery => ({
-      range: q.from && q.to ? { from: q.from, to: q.to } : null,
-      fixedOpsUsdPerMonth: q.fixed_ops_usd_per_month ?? '0',
-      tokensPerGpuHour: q.tokens_per_gpu_hour ?? null,
-    }),
-  );
+  .transform((q): RecommendationsQuery => ({
+    range: q.from && q.to ? { from: q.from, to: q.to } : null,
+    fixedOpsUsdPerMonth: q.fixed_ops_usd_per_month ?? '0',
+    tokensPerGpuHour: q.tokens_per_gpu_hour ?? null,
+  }));

@@ -1,5 +1,6 @@
 import type { Database } from '../db/client';
 import { getDataRange } from '../db/queries/daily-totals';
+import { getClassesBetween } from '../db/queries/decision-inputs';
 import { getPriceBook } from '../db/queries/pricebook';
 import { getSettings } from '../db/queries/settings';
 import type { BreakEvenQuery } from '../lib/api/break-even-wire';
@@ -81,12 +82,13 @@ function sumCalls(
 export async function classCalls(db: Database, p: Period, workloadClass: string): Promise<CutEvent[]> {
   const calls: CutEvent[] = [];
   for await (const chunk of periodCalls(db, p, workloadClass)) for (const e of chunk) if (modelsCall(e)) calls.push(e);
-  if (calls.length === 0) {
-    throw new InvalidQueryError(
-      `workload_class: no generation or tool calls of ${workloadClass} from ${p.from} to ${p.to}`,
-    );
+  if (calls.length > 0) return calls;
+  if ((await getClassesBetween(db, p)).length === 0) {
+    throw new InvalidQueryError(`from: no telemetry from ${p.from} to ${p.to}; pick a period with calls`);
   }
-  return calls;
+  throw new InvalidQueryError(
+    `workload_class: no generation or tool calls of ${workloadClass} from ${p.from} to ${p.to}`,
+  );
 }
 
 export interface BreakEvenAsk {

@@ -5,7 +5,7 @@ import type { MetricsRow } from '../metrics/derive';
 import { decimalAmount } from './config-fields';
 
 /** A route as asked: a pool's throughput is measured by the caller unless it is stated here. */
-export type AskedRoute =
+type AskedRoute =
   { kind: 'model'; provider: string; model: string } | { kind: 'pool'; pool: string; tokensPerGpuHour: string | null };
 
 /** `POST /api/v1/what-if` after validation. */

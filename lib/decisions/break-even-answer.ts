@@ -8,7 +8,7 @@ import { apiCostAt, breakEven, costModel, poolCostAt, type BreakEvenInputs, type
 import { cmp, div, frac, max, mul, round, sub, type Fraction } from './fraction';
 import { DemandCurve, planHybrid, type HybridPlan } from './hybrid';
 
-export type Option = 'api' | 'pool' | 'hybrid';
+type Option = 'api' | 'pool' | 'hybrid';
 
 export interface BreakEvenContext {
   workloadClass: string;
@@ -20,7 +20,7 @@ export interface BreakEvenContext {
   current: 'api' | 'pool';
 }
 
-export interface CurvePoint {
+interface CurvePoint {
   tokens_per_month: number;
   api_usd: string;
   pool_usd: string;

@@ -13,7 +13,7 @@ import { add, cmp, div, frac, max, mul, sub, type Fraction } from './fraction';
 import type { DemandCurve } from './hybrid';
 
 /** A month of 730 hours (8,760 / 12), as cloud price sheets count it. */
-export const MONTH_HOURS = 730n;
+const MONTH_HOURS = 730n;
 const MS_PER_HOUR = 3_600_000n;
 const NANO_PER_HOUR = 1_000_000_000n;
 const PICO_PER_MICRO = 1_000_000n;

@@ -32,7 +32,6 @@ export const cmp = (a: Fraction, b: Fraction): number => {
   const x = a.n * b.d - b.n * a.d;
   return x < 0n ? -1 : x > 0n ? 1 : 0;
 };
-export const min = (a: Fraction, b: Fraction) => (cmp(a, b) <= 0 ? a : b);
 export const max = (a: Fraction, b: Fraction) => (cmp(a, b) >= 0 ? a : b);
 
 /** Rounded half away from zero to an integer. */

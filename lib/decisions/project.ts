@@ -29,7 +29,7 @@ export interface AllocationTotals {
 }
 
 /** A pool the what-if fills beyond what it provisions (more than the observed calls already did). */
-export interface PoolStrain {
+interface PoolStrain {
   pool: string;
   days: number;
   overNanoHours: bigint;

@@ -50,11 +50,16 @@ export function bestPerClass(answers: readonly BreakEvenBody[]): BreakEvenBody[]
   return [...best.values()];
 }
 
-function whatIfSentence(w: WhatIfBody): string {
+function whatIfSentence(w: WhatIfBody, pool: string): string {
+  const org = w.organisation;
+  const dearer = micro(org.projected_tco_usd) > micro(org.baseline_tco_usd);
   return (
     ` Re-priced over ${w.from} to ${w.to}, the class would cost ${formatUsd(w.projected.tco_usd)} instead of ` +
-    `${formatUsd(w.baseline.tco_usd)}, and the organisation ${formatUsd(w.organisation.projected_tco_usd)} instead of ` +
-    `${formatUsd(w.organisation.baseline_tco_usd)} (idle capacity and shared costs follow the move).`
+    `${formatUsd(w.baseline.tco_usd)}, and the organisation ${formatUsd(org.projected_tco_usd)} instead of ` +
+    `${formatUsd(org.baseline_tco_usd)}` +
+    (dearer
+      ? `: ${pool} keeps billing its provisioned GPUs until it is resized.`
+      : ' (idle capacity and shared costs follow the move).')
   );
 }
 
@@ -82,7 +87,7 @@ export function migrationRecommendations(
           projected: whatIf.organisation.projected_tco_usd,
         },
       },
-      summary: a.recommendation.summary + (whatIf ? whatIfSentence(whatIf) : ''),
+      summary: a.recommendation.summary + (whatIf ? whatIfSentence(whatIf, a.pool) : ''),
     };
   });
   const rank = (r: MigrationRecommendation) => (r.action === 'stay' ? 1 : 0);

@@ -3,7 +3,7 @@ import { insertPriceBook } from '@/db/writes/pricebook';
 import { getIngestContext } from '@/ingest/context';
 import { writeEventBatch } from '@/ingest/write-batch';
 import type { MetricsRow } from '@/lib/metrics/derive';
-import { makeEvent, makePrice, usdPer1m } from '../support/events';
+import { makeEvent, makePrice } from '../support/events';
 import { WORKED_DAY, workedExampleBook, workedExampleEvents } from '../support/worked-example';
 import { freshDatabase, type TestDatabase } from './support/database';
 import { decisionsApi, expectLayersAddUp } from './support/decisions-api';

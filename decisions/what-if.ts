@@ -15,17 +15,32 @@ import { projectSums } from '../lib/decisions/sums';
 import { transformEvent } from '../lib/decisions/transform';
 import { InvalidBodyError } from '../lib/errors';
 import { deriveMetricsRow, type MetricSums } from '../lib/metrics/derive';
+import type { MetricsFilters } from '../lib/metrics/keys';
 import { formatUnits, picoToUsd, usdToPico } from '../lib/money';
 import { reportingDayFormatter } from '../lib/reporting-day';
 import { resolveChanges } from './changes';
 import { loadDayInputs, periodCalls, type Period } from './period';
 
+/** The period's total row, as `GET /api/v1/metrics` sums it. */
+async function periodSums(db: Database, q: WhatIfQuery, filters: MetricsFilters): Promise<MetricSums> {
+  const [sums] = await getMetricSums(db, { from: q.from, to: q.to, groupBy: [], filters });
+  if (!sums) throw new Error('the metrics query returned no total row');
+  return sums;
+}
+
+/** The exact TCO behind a metrics row: direct layers plus allocations, in pico-dollars. */
+const tcoOf = (s: MetricSums) =>
+  [s.l1Usd, s.l2Usd, s.l3Usd, s.l4Usd, s.allocL2Usd, s.allocL4Usd, s.allocL5Usd].reduce(
+    (sum, usd) => sum + usdToPico(usd),
+    0n,
+  );
+
 /** Nothing to re-price is a question CUT cannot answer: a 400 that says which field made it empty. */
 async function observedSums(db: Database, q: WhatIfQuery): Promise<MetricSums> {
   const filters = q.workloadClass ? { workload_class: [q.workloadClass] } : {};
-  const [sums] = await getMetricSums(db, { from: q.from, to: q.to, groupBy: [], filters });
-  if (sums && (sums.requests !== '0' || sums.workflows !== '0')) return sums;
-  const [all] = q.workloadClass ? await getMetricSums(db, { from: q.from, to: q.to, groupBy: [], filters: {} }) : [];
+  const sums = await periodSums(db, q, filters);
+  if (sums.requests !== '0' || sums.workflows !== '0') return sums;
+  const all = q.workloadClass ? await periodSums(db, q, {}) : null;
   if (all && all.requests !== '0') {
     throw new InvalidBodyError(`workload_class: no calls of ${q.workloadClass} from ${q.from} to ${q.to}`);
   }
@@ -97,19 +112,23 @@ export async function runWhatIf(db: Database, q: WhatIfQuery): Promise<WhatIfBod
   const changes = await resolveChanges(db, book, q.changes, p);
   const ledger = await recordCalls(db, p, q, changes, book);
 
-  const projection = projectDays(await loadDayInputs(db, p, book), byDay(ledger.rows.values()), {
+  // Nothing moved and no pool resized: no day allocates differently, so none is loaded.
+  const untouched = ledger.rows.size === 0 && Object.keys(changes.poolGpuCounts).length === 0;
+  const projection = projectDays(untouched ? [] : await loadDayInputs(db, p, book), byDay(ledger.rows.values()), {
     idlePolicy: settings.idle_policy,
     poolGpuCounts: changes.poolGpuCounts,
     inScope: (g) => q.workloadClass === null || g.workloadClass === q.workloadClass,
   });
-  const { baseline: was, projected: now } = projection;
+  const d = projection.difference;
   const allocated = {
-    l2: usdToPico(observed.allocL2Usd) + now.l2 - was.l2,
-    idle: usdToPico(observed.idleUsd) + now.idle - was.idle,
-    l4: usdToPico(observed.allocL4Usd) + now.l4 - was.l4,
-    l5: usdToPico(observed.allocL5Usd) + now.l5 - was.l5,
+    l2: usdToPico(observed.allocL2Usd) + d.l2,
+    idle: usdToPico(observed.idleUsd) + d.idle,
+    l4: usdToPico(observed.allocL4Usd) + d.l4,
+    l5: usdToPico(observed.allocL5Usd) + d.l5,
   };
   const projected = projectSums(observed, ledger.sums, allocated);
+  const organisation = q.workloadClass === null ? observed : await periodSums(db, q, {});
+  const organisationTco = tcoOf(organisation);
   return {
     from: q.from,
     to: q.to,
@@ -117,8 +136,8 @@ export async function runWhatIf(db: Database, q: WhatIfQuery): Promise<WhatIfBod
     baseline: deriveMetricsRow(observed, []),
     projected: deriveMetricsRow(projected, []),
     organisation: {
-      baseline_tco_usd: picoToUsd(was.organisation),
-      projected_tco_usd: picoToUsd(now.organisation),
+      baseline_tco_usd: picoToUsd(organisationTco),
+      projected_tco_usd: picoToUsd(organisationTco + d.organisation),
     },
     notes: notesFor(projection, changes, observed, projected),
   };

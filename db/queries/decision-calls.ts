@@ -25,7 +25,8 @@ export async function getDecisionCalls(db: Database, params: DecisionCallsParams
     `select string_agg(concat_ws(E'\\t', team, (extract(epoch from ts) * 1000)::float8, workload_class,
               ${esc('workflow_id')}, ${esc('model')}, ${esc('provider')}, coalesce(${esc('pool')}, ''), stage,
               input_tokens, cached_tokens, retrieved_tokens, output_tokens, reasoning_tokens, retry_count, tool_calls,
-              human_review_seconds, gpu_hours, coalesce(reported_cost_usd::text, '')), E'\\n') as lines
+              human_review_seconds, case when gpu_hours = 0 then '0' else gpu_hours::text end,
+              coalesce(reported_cost_usd::text, '')), E'\\n') as lines
        from events
       where ts >= $1::timestamptz and ts < $2::timestamptz and ($3::text is null or workload_class = $3)`,
     [params.start.toISOString(), params.end.toISOString(), params.workloadClass],

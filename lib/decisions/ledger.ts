@@ -107,18 +107,24 @@ export class Ledger {
     s.l3 += after.l3 - before.l3;
     s.l4 += after.l4 - before.l4;
 
-    const was = this.row(day, grainOfEvent(original));
+    const wasGrain = grainOfEvent(original);
+    const nowGrain = grainOfEvent(next);
+    const was = this.row(day, wasGrain);
+    const now = rowKey(day, wasGrain) === rowKey(day, nowGrain) ? was : this.row(day, nowGrain);
     was.requests -= 1;
     was.outputTokens -= original.outputTokens;
     was.gpuNanoHours -= nanoHours(original);
     was.direct -= directOf(before);
-    const now = this.row(day, grainOfEvent(next));
     now.requests += 1;
     now.outputTokens += next.outputTokens;
     now.gpuNanoHours += nanoHours(next);
     now.direct += directOf(after);
 
-    const useful = usefulNano(next) - usefulNano(original);
+    const sameUseful =
+      next.outputTokens === original.outputTokens &&
+      next.reasoningTokens === original.reasoningTokens &&
+      next.retryCount === original.retryCount;
+    const useful = sameUseful ? 0n : usefulNano(next) - usefulNano(original);
     if (useful !== 0n) {
       const key = workflowKey(original.team, original.workflowId);
       this.usefulByWorkflow.set(key, (this.usefulByWorkflow.get(key) ?? 0n) + useful);

@@ -18,13 +18,13 @@ export interface DayInputs {
   reviewerUsdPerHour: (team: string) => bigint;
 }
 
-/** Allocated cost of the slice in view (by layer, with idle apart) and the organisation's totals. */
+/** Allocated cost of the slice in view (by layer, with idle apart) and the organisation's TCO. */
 export interface AllocationTotals {
   l2: Pico;
   idle: Pico;
   l4: Pico;
   l5: Pico;
-  /** every team's direct cost plus every allocation: the organisation's TCO for the period */
+  /** every team's direct cost plus every allocation */
   organisation: Pico;
 }
 
@@ -35,9 +35,12 @@ interface PoolStrain {
   overNanoHours: bigint;
 }
 
+/**
+ * Over the days the what-if touches (a day it leaves alone allocates as observed): what the
+ * re-allocation gives minus what it gives for the observed rows, for the slice and for everyone.
+ */
 export interface Projection {
-  baseline: AllocationTotals;
-  projected: AllocationTotals;
+  difference: AllocationTotals;
   strained: PoolStrain[];
 }
 
@@ -103,29 +106,35 @@ function add(into: AllocationTotals, t: AllocationTotals): void {
 
 const zero = (): AllocationTotals => ({ l2: 0n, idle: 0n, l4: 0n, l5: 0n, organisation: 0n });
 const directOf = (rows: readonly DayRow[]) => rows.reduce((s, r) => s + r.direct, 0n);
+const minus = (a: AllocationTotals, b: AllocationTotals): AllocationTotals => ({
+  l2: a.l2 - b.l2,
+  idle: a.idle - b.idle,
+  l4: a.l4 - b.l4,
+  l5: a.l5 - b.l5,
+  organisation: a.organisation - b.organisation,
+});
 
 export function projectDays(
   days: readonly DayInputs[],
   deltasByDay: ReadonlyMap<string, readonly RowDelta[]>,
   opts: { idlePolicy: IdlePolicy; poolGpuCounts: Readonly<Record<string, number>>; inScope: (g: Grain) => boolean },
 ): Projection {
-  const baseline = zero();
-  const projected = zero();
+  const difference = zero();
   const strain = new Map<string, PoolStrain>();
   for (const input of days) {
-    const observed = allocateDay({ ...input, idlePolicy: opts.idlePolicy });
-    const was = totals(observed.allocations, directOf(input.rows), opts.inScope);
-    add(baseline, was);
     const deltas = deltasByDay.get(input.day) ?? [];
     const pools = input.pools.map((p) => resizePool(p, opts.poolGpuCounts[p.name]));
-    // A day the what-if does not touch allocates as observed: no need to run it twice.
-    if (deltas.length === 0 && pools.every((p, i) => p === input.pools[i])) {
-      add(projected, was);
-      continue;
-    }
+    if (deltas.length === 0 && pools.every((p, i) => p === input.pools[i])) continue;
+    const observed = allocateDay({ ...input, idlePolicy: opts.idlePolicy });
     const rows = applyRowDeltas(input.rows, deltas);
     const changed = allocateDay({ ...input, rows, pools, idlePolicy: opts.idlePolicy });
-    add(projected, totals(changed.allocations, directOf(rows), opts.inScope));
+    add(
+      difference,
+      minus(
+        totals(changed.allocations, directOf(rows), opts.inScope),
+        totals(observed.allocations, directOf(input.rows), opts.inScope),
+      ),
+    );
     const before = new Map(observed.pools.map((p) => [p.pool, p.overReportedNanoHours]));
     for (const p of changed.pools) {
       const extra = p.overReportedNanoHours - (before.get(p.pool) ?? 0n);
@@ -136,5 +145,5 @@ export function projectDays(
       strain.set(p.pool, s);
     }
   }
-  return { baseline, projected, strained: [...strain.values()] };
+  return { difference, strained: [...strain.values()] };
 }

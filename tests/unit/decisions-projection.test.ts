@@ -110,16 +110,10 @@ describe('re-allocation of a day', () => {
   const support = (g: { workloadClass: string }) => g.workloadClass === 'customer_support';
   const options = { idlePolicy: 'share' as const, poolGpuCounts: {}, inScope: support };
 
-  it('no differences: projected allocations are the observed ones (idle 72, fixed 100 x 24/48 = 50)', () => {
-    const { baseline, projected } = projectDays([workedDay()], new Map(), options);
-    expect(projected).toEqual(baseline);
-    expect([money(baseline.idle), money(baseline.l2), money(baseline.l5)]).toEqual([
-      '72.000000',
-      '72.000000',
-      '50.000000',
-    ]);
-    // 24 + 24 direct + 72 idle + 100 fixed
-    expect(money(baseline.organisation)).toBe('220.000000');
+  it('a day the what-if leaves alone moves nothing (observed: idle 72, fixed 100 x 24/48 = 50, total 220)', () => {
+    const { difference, strained } = projectDays([workedDay()], new Map(), options);
+    expect(difference).toEqual({ l2: 0n, idle: 0n, l4: 0n, l5: 0n, organisation: 0n });
+    expect(strained).toEqual([]);
   });
 
   it('support leaves the pool for an API at 3.60: idle 96 lands unallocated, its fixed share drops to 100 x 3.6/27.6', () => {
@@ -132,19 +126,20 @@ describe('re-allocation of a day', () => {
         ],
       ],
     ]);
-    const { projected } = projectDays([workedDay()], moved, options);
-    expect(money(projected.idle)).toBe('0.000000');
-    expect(money(projected.l5)).toBe('13.043478'); // 100 x 3.6 / 27.6
-    // the pool still bills 96: the organisation pays 3.6 + 24 + 96 + 100
-    expect(money(projected.organisation)).toBe('223.600000');
+    const { difference } = projectDays([workedDay()], moved, options);
+    // idle 72 -> 0 for support (96 to nobody), fixed 50 -> 100 x 3.6 / 27.6 = 13.043478
+    expect(money(difference.idle)).toBe('-72.000000');
+    expect(money(difference.l5)).toBe('-36.956522');
+    // the pool still bills 96: the organisation pays 3.6 + 24 + 96 + 100 = 223.60 against 220
+    expect(money(difference.organisation)).toBe('3.600000');
     const shrunk = projectDays([workedDay()], moved, { ...options, poolGpuCounts: { 'h100-a': 0 } });
-    expect(money(shrunk.projected.organisation)).toBe('127.600000');
+    expect(money(shrunk.difference.organisation)).toBe('-92.400000');
   });
 
   it('a pool filled beyond what it provisions is flagged: 30 GPU-h used of 24 = 6 over on 1 day', () => {
     const filled = new Map([['2026-01-15', [delta({ gpuNanoHours: 24n * HOUR, direct: usd('96') })]]]);
-    const { strained, projected } = projectDays([workedDay()], filled, options);
+    const { strained, difference } = projectDays([workedDay()], filled, options);
     expect(strained).toEqual([{ pool: 'h100-a', days: 1, overNanoHours: 6n * HOUR }]);
-    expect(money(projected.idle)).toBe('0.000000');
+    expect(money(difference.idle)).toBe('-72.000000');
   });
 });

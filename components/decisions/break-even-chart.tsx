@@ -5,7 +5,7 @@ import { API_SERIES, HYBRID_SERIES, OBSERVED_SERIES, POOL_SERIES } from '@/lib/d
 import { formatCountCompact, formatUsdCompact } from '@/lib/format/numbers';
 
 /** Monthly cost of each option against monthly volume; the observed volume is a lone marked point. */
-export function BreakEvenChart({ data }: { data: ReadonlyArray<Record<string, string | number | null>> }) {
+export function BreakEvenChart({ data }: { data: ReadonlyArray<Record<string, number>> }) {
   const rows = data.map((row) => ({ ...row, volume: formatCountCompact(Number(row.tokens)) }));
   return (
     <LineChart

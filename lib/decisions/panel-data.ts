@@ -111,19 +111,21 @@ export const HYBRID_SERIES = 'Hybrid';
 export const OBSERVED_SERIES = 'Observed volume';
 
 /**
- * The cost curves by monthly volume; the observed volume is the one point of its own series, at
- * the cost of what runs today, so the chart marks it.
+ * The cost curves by monthly volume. The observed volume is the one point of its own series, at
+ * the cost of what runs today; the other rows leave that key out (Tremor draws a lone point as a
+ * dot only when no other row has the key, null or not).
  */
-export function breakEvenChartRows(body: BreakEvenBody): Array<Record<string, string | number | null>> {
+export function breakEvenChartRows(body: BreakEvenBody): Array<Record<string, number>> {
   return body.curve.map((p) => {
-    const observed = p.tokens_per_month === body.observed_tokens_per_month;
-    const today = body.current === 'pool' ? p.pool_usd : p.api_usd;
-    return {
+    const row: Record<string, number> = {
       tokens: p.tokens_per_month,
       [API_SERIES]: Number(p.api_usd),
       [POOL_SERIES]: Number(p.pool_usd),
-      [HYBRID_SERIES]: p.hybrid_usd === null ? null : Number(p.hybrid_usd),
-      [OBSERVED_SERIES]: observed ? Number(today) : null,
     };
+    if (p.hybrid_usd !== null) row[HYBRID_SERIES] = Number(p.hybrid_usd);
+    if (p.tokens_per_month === body.observed_tokens_per_month) {
+      row[OBSERVED_SERIES] = Number(body.current === 'pool' ? p.pool_usd : p.api_usd);
+    }
+    return row;
   });
 }

@@ -52,10 +52,16 @@ test('the what-if panel moves the projected figures when a slider moves; the bre
   const chart = breakEven.getByTestId('break-even-chart');
   await expect(chart.locator('svg.recharts-surface').first()).toBeVisible();
   await expect.poll(() => chart.locator('path.recharts-line-curve').count()).toBeGreaterThanOrEqual(3);
+  // the observed volume: the lone point of its series, drawn as a dot
+  await expect(chart.locator('circle.recharts-dot')).toHaveCount(1);
+  await chart.screenshot({ path: 'test-results/screenshots/decisions-break-even-chart.png' });
 
   await expect(page.getByTestId('recommendations').getByRole('listitem').first()).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('what-if-panel')).toHaveAttribute('aria-busy', 'false');
   await page.screenshot({ path: 'test-results/screenshots/decisions.png', fullPage: true });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: 'test-results/screenshots/decisions-dark.png', fullPage: true });
+  await page.emulateMedia({ colorScheme: 'light' });
 
   expect(await page.locator('main').innerText()).not.toMatch(/NaN|Infinity/);
   expect(problems).toEqual([]);

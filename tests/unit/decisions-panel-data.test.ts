@@ -88,8 +88,8 @@ describe('break-even chart rows', () => {
       ],
     } as BreakEvenBody;
     expect(breakEvenChartRows(body)).toEqual([
-      { tokens: 0, [API_SERIES]: 0, [POOL_SERIES]: 2920, [HYBRID_SERIES]: 0, [OBSERVED_SERIES]: null },
-      { tokens: 73_000_000, [API_SERIES]: 109.5, [POOL_SERIES]: 2920, [HYBRID_SERIES]: null, [OBSERVED_SERIES]: 2920 },
+      { tokens: 0, [API_SERIES]: 0, [POOL_SERIES]: 2920, [HYBRID_SERIES]: 0 },
+      { tokens: 73_000_000, [API_SERIES]: 109.5, [POOL_SERIES]: 2920, [OBSERVED_SERIES]: 2920 },
     ]);
   });
 });

@@ -81,8 +81,15 @@ async function settleDay(db: Database, day: string, book: PriceBook, settings: S
 
 /** The fixed costs in force on a day, each with that day's exact share of its monthly amount. */
 async function fixedCostsForDay(db: Database, day: string): Promise<FixedCostInput[]> {
+  return fixedCostInputs(await getActiveFixedCosts(db, day), day);
+}
+
+type FixedCostRecord = Awaited<ReturnType<typeof getActiveFixedCosts>>[number];
+
+/** Fixed-cost records already known to be in force on `day`, as the allocator takes them. */
+export function fixedCostInputs(records: readonly FixedCostRecord[], day: string): FixedCostInput[] {
   const [year, month, date] = day.split('-').map(Number) as [number, number, number];
-  return (await getActiveFixedCosts(db, day)).map((f) => ({
+  return records.map((f) => ({
     id: f.id,
     name: f.name,
     layer: f.layer as 2 | 4 | 5,

@@ -19,7 +19,7 @@ function Icon({ children, ...props }: SVGProps<SVGSVGElement> & { children: Reac
   );
 }
 
-export type IconName = 'overview' | 'workloads' | 'teams' | 'weekly' | 'settings';
+export type IconName = 'overview' | 'workloads' | 'teams' | 'weekly' | 'decisions' | 'settings';
 
 export function NavIcon({ name, className }: { name: IconName; className?: string }) {
   switch (name) {
@@ -49,6 +49,12 @@ export function NavIcon({ name, className }: { name: IconName; className?: strin
         <Icon className={className}>
           <rect x="3" y="4.5" width="14" height="12.5" rx="2" />
           <path d="M3 8.5h14M7 3v3M13 3v3M6.5 12h2M11.5 12h2" />
+        </Icon>
+      );
+    case 'decisions':
+      return (
+        <Icon className={className}>
+          <path d="M10 3v14M10 6.5 4.5 5 3 10.5h5L6.5 5M10 6.5l5.5-1.5 1.5 5.5h-5l1.5-5.5M6.5 17h7" />
         </Icon>
       );
     case 'settings':

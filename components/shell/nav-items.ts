@@ -11,6 +11,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/workloads', label: 'Workloads', icon: 'workloads' },
   { href: '/teams', label: 'Teams', icon: 'teams' },
   { href: '/weekly', label: 'Weekly review', icon: 'weekly' },
+  { href: '/decisions', label: 'Decisions', icon: 'decisions' },
   { href: '/settings', label: 'Settings', icon: 'settings' },
 ];
 

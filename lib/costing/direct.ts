@@ -29,7 +29,9 @@ interface TokenPrices {
   reasoning: bigint;
 }
 
-function tokenCost(e: CutEvent, p: TokenPrices): Pico {
+type TokenCounts = Pick<CutEvent, 'inputTokens' | 'cachedTokens' | 'outputTokens' | 'reasoningTokens'>;
+
+function tokenCost(e: TokenCounts, p: TokenPrices): Pico {
   const uncached = BigInt(e.inputTokens - e.cachedTokens);
   const visible = BigInt(e.outputTokens - e.reasoningTokens);
   return (
@@ -55,6 +57,13 @@ function poolWeights(inputWeightMicro: bigint): TokenPrices {
   // Scaled by 10 so that input_weight / 10 stays an integer.
   return { input: inputWeightMicro * 10n, cached: inputWeightMicro, output: MICRO * 10n, reasoning: MICRO * 10n };
 }
+
+/**
+ * The token weight of calls on a pool (cut-model.md 2), in units of 1e-7 output tokens: what GPU
+ * time is proportional to. Linear, so a sum of counts weighs the sum of their weights.
+ */
+export const poolTokenWeight = (tokens: TokenCounts, inputWeightMicro: bigint): bigint =>
+  tokenCost(tokens, poolWeights(inputWeightMicro));
 
 /** Prices one event against the book in force at its timestamp. Pure: no I/O, no floats in money. */
 export function priceEvent(e: CutEvent, book: PriceBook): DirectCost {

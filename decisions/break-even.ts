@@ -1,4 +1,5 @@
 import type { Database } from '../db/client';
+import { foldIfPending } from '../costing/fold';
 import { getDataRange } from '../db/queries/daily-totals';
 import { getClassesBetween } from '../db/queries/decision-inputs';
 import { getPriceBook } from '../db/queries/pricebook';
@@ -34,12 +35,13 @@ function mostUsedApi(calls: readonly CutEvent[]): { provider: string; model: str
   return best ? { provider: best.provider, model: best.model } : null;
 }
 
-/** The asked range, or the last 30 days with data. */
+/** The asked range, or the last 30 days with data; every decision starts here, so it folds pending batches first. */
 export async function decisionPeriod(
   db: Database,
   range: { from: string; to: string } | null,
   timeZone: string,
 ): Promise<Period> {
+  await foldIfPending(db);
   if (range) return { ...range, timeZone };
   const data = await getDataRange(db);
   if (!data) throw new InvalidQueryError('from: no telemetry yet; send events first');

@@ -7,7 +7,7 @@ CREATE TABLE "budget_alerts" (
 	"threshold_pct" smallint NOT NULL,
 	"budget_usd" numeric(24, 12) NOT NULL,
 	"value_usd" numeric(24, 12) NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"crossed_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "budget_alerts_team_month_basis_threshold_pct_pk" PRIMARY KEY("team","month","basis","threshold_pct")
 );
 --> statement-breakpoint
@@ -82,7 +82,7 @@ CREATE TABLE "webhook_attempts" (
 	"id" bigserial PRIMARY KEY NOT NULL,
 	"delivery_id" bigint NOT NULL,
 	"attempt" integer NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"at" timestamp with time zone DEFAULT now() NOT NULL,
 	"status_code" integer,
 	"error" text,
 	"duration_ms" integer NOT NULL

@@ -95,7 +95,7 @@ export const budgetAlerts = pgTable(
     budgetUsd: usd('budget_usd').notNull(),
     /** the actual or forecast figure when it was reached */
     valueUsd: usd('value_usd').notNull(),
-    crossedAt: createdAt(),
+    crossedAt: tstz('crossed_at').notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.team, t.month, t.basis, t.thresholdPct] })],
 );
@@ -142,7 +142,7 @@ export const webhookAttempts = pgTable(
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     deliveryId: bigint('delivery_id', { mode: 'number' }).notNull(),
     attempt: integer('attempt').notNull(),
-    at: createdAt(),
+    at: tstz('at').notNull().defaultNow(),
     statusCode: integer('status_code'),
     error: text('error'),
     durationMs: integer('duration_ms').notNull(),

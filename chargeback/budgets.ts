@@ -94,7 +94,7 @@ export async function evaluateBudgets(db: Database, now = new Date()): Promise<A
       const fresh = await recordAlerts(tx, a.alerts);
       // Only the run that recorded the crossing announces it.
       if (fresh.some((f) => f.thresholdPct === (a.payload as { threshold_pct: number }).threshold_pct)) {
-        await enqueueDeliveries(tx, BUDGET_EVENT, a.payload);
+        await enqueueDeliveries(tx, BUDGET_EVENT, a.payload, now);
       }
       recorded.push(...fresh);
     });

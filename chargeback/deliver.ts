@@ -64,6 +64,18 @@ async function attempt(db: Database, delivery: DueDelivery, now: Date, options: 
 function describe(err: unknown): string {
   if (!(err instanceof Error)) return String(err);
   if (err.name === 'TimeoutError') return 'no answer within the timeout';
-  const cause = (err as { cause?: { code?: string; message?: string } }).cause;
-  return cause?.code ? `${err.message}: ${cause.code}` : err.message;
+  const detail = codeOf(err) ?? (err.cause instanceof Error ? err.cause.message : null);
+  return detail ? `${err.message}: ${detail}` : err.message;
+}
+
+/** The socket error code under fetch's "fetch failed" (its cause, or one of an AggregateError's). */
+function codeOf(err: unknown, depth = 0): string | null {
+  if (!err || typeof err !== 'object' || depth > 4) return null;
+  const e = err as { code?: unknown; cause?: unknown; errors?: unknown[] };
+  if (typeof e.code === 'string') return e.code;
+  for (const inner of [e.cause, ...(e.errors ?? [])]) {
+    const found = codeOf(inner, depth + 1);
+    if (found) return found;
+  }
+  return null;
 }

@@ -58,12 +58,12 @@ export async function deleteWebhook(db: Database, id: number, actor: string): Pr
   });
 }
 
-/** Queues one delivery of `payload` per live webhook; part of the caller's transaction. */
-export async function enqueueDeliveries(tx: Database, event: string, payload: object): Promise<number> {
+/** Queues one delivery of `payload` per live webhook, due at `now`; part of the caller's transaction. */
+export async function enqueueDeliveries(tx: Database, event: string, payload: object, now: Date): Promise<number> {
   const rows = await tx.query(
-    `insert into webhook_deliveries (webhook_id, event, payload)
-     select id, $1, $2::jsonb from webhooks where deleted_at is null returning id`,
-    [event, JSON.stringify(payload)],
+    `insert into webhook_deliveries (webhook_id, event, payload, next_attempt_at)
+     select id, $1, $2::jsonb, $3::timestamptz from webhooks where deleted_at is null returning id`,
+    [event, JSON.stringify(payload), now.toISOString()],
   );
   return rows.length;
 }

@@ -103,19 +103,27 @@ export async function changeFixedCostRule(change: RuleChange): Promise<ActionRes
   });
 }
 
-export async function saveBudget(input: { team: string; monthly_usd: string }): Promise<ActionResult> {
+export async function saveBudget(input: {
+  team: string;
+  monthly_usd: string;
+  from_month?: string;
+}): Promise<ActionResult> {
   return run(async (actor) => {
-    const body = parse(BudgetBody, { monthly_usd: input.monthly_usd });
+    const body = parse(BudgetBody, { monthly_usd: input.monthly_usd, from_month: input.from_month });
     const db = await getDatabase();
-    const saved = await setTeamBudget(db, { team: input.team, monthlyUsd: body.monthly_usd }, actor);
+    const saved = await setTeamBudget(
+      db,
+      { team: input.team, monthlyUsd: body.monthly_usd, fromMonth: body.from_month },
+      actor,
+    );
     return `Budget of ${saved.team} set from ${saved.fromMonth}`;
   });
 }
 
-export async function removeBudget(team: string): Promise<ActionResult> {
+export async function removeBudget(team: string, fromMonth?: string): Promise<ActionResult> {
   return run(async (actor) => {
     const db = await getDatabase();
-    const saved = await setTeamBudget(db, { team, monthlyUsd: null }, actor);
+    const saved = await setTeamBudget(db, { team, monthlyUsd: null, fromMonth }, actor);
     return `Budget of ${saved.team} removed from ${saved.fromMonth}`;
   });
 }

@@ -14,7 +14,7 @@ export interface AlertView {
   crossedAt: string;
 }
 
-function BudgetForm({ row, canEdit }: { row: ChargebackRowJson; canEdit: boolean }) {
+function BudgetForm({ row, month, canEdit }: { row: ChargebackRowJson; month: string; canEdit: boolean }) {
   const id = useId();
   const { pending, status, run } = usePageAction();
   if (!canEdit) return <span>{row.budget ? money(row.budget.monthly_usd) : '—'}</span>;
@@ -25,7 +25,7 @@ function BudgetForm({ row, canEdit }: { row: ChargebackRowJson; canEdit: boolean
       onSubmit={(e) => {
         e.preventDefault();
         const amount = String(new FormData(e.currentTarget).get('monthly_usd') ?? '');
-        run(() => saveBudget({ team: row.team, monthly_usd: amount }));
+        run(() => saveBudget({ team: row.team, monthly_usd: amount, from_month: month }));
       }}
     >
       <label htmlFor={id} className="sr-only">
@@ -47,7 +47,7 @@ function BudgetForm({ row, canEdit }: { row: ChargebackRowJson; canEdit: boolean
           type="button"
           disabled={pending}
           className={secondaryButtonClass}
-          onClick={() => run(() => removeBudget(row.team))}
+          onClick={() => run(() => removeBudget(row.team, month))}
         >
           Remove
         </button>
@@ -140,14 +140,19 @@ export function BudgetsPanel({
                     {teamLabel(row.team, row.name)}
                   </th>
                   <td className="px-2 py-2">
-                    <BudgetForm key={row.budget?.monthly_usd ?? 'none'} row={row} canEdit={canEdit} />
+                    <BudgetForm
+                      key={row.budget?.monthly_usd ?? 'none'}
+                      row={row}
+                      month={body.month}
+                      canEdit={canEdit}
+                    />
                   </td>
                   <td className={cell}>{money(row.total_usd)}</td>
                   <td className={cell}>{row.budget ? formatShare(row.budget.used) : '—'}</td>
                   <td className={cell}>{row.budget?.forecast_usd ? money(row.budget.forecast_usd) : '—'}</td>
                   <td className={cell}>{row.budget ? formatShare(row.budget.forecast_used) : '—'}</td>
                   <td className="px-2 py-2">
-                    <Reached alerts={alerts.filter((a) => a.team === row.team)} />
+                    {row.budget ? <Reached alerts={alerts.filter((a) => a.team === row.team)} /> : '—'}
                   </td>
                 </tr>
               ))}

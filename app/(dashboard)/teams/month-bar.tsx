@@ -29,32 +29,36 @@ export function MonthPicker({
     ['focus_manifest', 'FOCUS manifest'],
   ] as const;
   return (
-    <div className="flex flex-wrap items-center gap-2">
-      <label htmlFor={id} className="text-tremor-default">
-        Month
-      </label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)} className={inputClass}>
-        {months.map((m) => (
-          <option key={m.month} value={m.month}>
-            {formatMonth(m.month)}
-            {m.status === 'closed' ? ' (closed)' : m.ended ? '' : ' (in progress)'}
-          </option>
+    <div className="flex flex-col gap-2 lg:items-end">
+      <div className="flex items-center gap-2">
+        <label htmlFor={id} className="text-tremor-default">
+          Month
+        </label>
+        <select id={id} value={value} onChange={(e) => onChange(e.target.value)} className={inputClass}>
+          {months.map((m) => (
+            <option key={m.month} value={m.month}>
+              {formatMonth(m.month)}
+              {m.status === 'closed' ? ' (closed)' : m.ended ? '' : ' (in progress)'}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="flex flex-wrap items-center gap-2">
+        <span className="text-tremor-label" id={`${id}-dl`}>
+          Download:
+        </span>
+        {exports.map(([format, label]) => (
+          <a
+            key={format}
+            href={`/api/v1/chargeback?month=${value}&format=${format}`}
+            download
+            aria-describedby={`${id}-dl`}
+            className={secondaryButtonClass}
+          >
+            {label}
+          </a>
         ))}
-      </select>
-      <span className="text-tremor-label" id={`${id}-dl`}>
-        Download:
-      </span>
-      {exports.map(([format, label]) => (
-        <a
-          key={format}
-          href={`/api/v1/chargeback?month=${value}&format=${format}`}
-          download
-          aria-describedby={`${id}-dl`}
-          className={secondaryButtonClass}
-        >
-          {label}
-        </a>
-      ))}
+      </div>
     </div>
   );
 }

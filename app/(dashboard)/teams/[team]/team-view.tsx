@@ -38,7 +38,17 @@ const keyLabel = (key: string) =>
         ? 'Unallocated'
         : key;
 
-function Breakdown({ title, rows, testId }: { title: string; rows: DrillRowJson[]; testId: string }) {
+function Breakdown({
+  title,
+  column,
+  rows,
+  testId,
+}: {
+  title: string;
+  column: string;
+  rows: DrillRowJson[];
+  testId: string;
+}) {
   const cell = 'px-2 py-1.5 text-right tabular-nums whitespace-nowrap';
   return (
     <section
@@ -51,7 +61,7 @@ function Breakdown({ title, rows, testId }: { title: string; rows: DrillRowJson[
         <thead className="text-tremor-content-emphasis">
           <tr>
             <th scope="col" className="px-2 py-1.5 text-left font-medium">
-              {title.replace('By ', '')}
+              {column}
             </th>
             {LAYERS.map(([key, label]) => (
               <th key={key} scope="col" className={`${cell} font-medium`}>
@@ -161,8 +171,8 @@ export function TeamView({
           >
             <SeriesBarChart data={chart} index="label" series={SERIES} valueFormatter={formatUsdCompact} />
           </ChartCard>
-          <Breakdown title="By workload class" rows={d.by_workload_class} testId="by-class" />
-          <Breakdown title="By model" rows={d.by_model} testId="by-model" />
+          <Breakdown title="By workload class" column="Workload class" rows={d.by_workload_class} testId="by-class" />
+          <Breakdown title="By model" column="Model @ pool" rows={d.by_model} testId="by-model" />
         </div>
       ) : hasCost && query.isPending ? (
         <TeamsSkeleton />

@@ -10,7 +10,7 @@ import { InvalidBodyError } from '../lib/errors';
 import { formatUnits, PICO_DIGITS } from '../lib/money';
 import { assertReportableMonth, loadMonthView, reportingToday } from './month-view';
 
-export const BUDGET_EVENT = 'budget.threshold_reached';
+const BUDGET_EVENT = 'budget.threshold_reached';
 
 /** Sets a team's monthly budget from `fromMonth` (default: this month) on; null removes it. */
 export async function setTeamBudget(

@@ -12,7 +12,7 @@ import type { MonthView } from './month-view';
 /** The internal ledger the export bills: teams buy inference from the platform that runs CUT. */
 const ACCOUNT: FocusAccount = { id: 'cut', name: 'CUT inference chargeback', issuer: 'CUT inference platform' };
 
-export function focusRowsOf(view: MonthView): FocusRow[] {
+function focusRowsOf(view: MonthView): FocusRow[] {
   const rows = [...view.report.rows, ...(view.report.unallocated ? [view.report.unallocated] : [])];
   const teamCents = new Map<string, { tco: Pico; correction: Pico }>(
     rows.map((r) => [r.team, { tco: r.tco, correction: r.correction }]),

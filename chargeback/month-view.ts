@@ -66,7 +66,7 @@ export async function driftOf(db: Database, month: Month): Promise<CostLine[]> {
 }
 
 /** The corrections an open month carries: the drift of every closed month whose next open month it is. */
-export async function pendingCorrections(
+async function pendingCorrections(
   db: Database,
   month: Month,
   closed: readonly ClosedMonth[],

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isMonth } from '../chargeback/month';
 
-export const FORMATS = ['json', 'csv', 'focus', 'focus_manifest'] as const;
+const FORMATS = ['json', 'csv', 'focus', 'focus_manifest'] as const;
 const MONTH_RULE = 'must be a month YYYY-MM, e.g. 2026-10';
 
 export const month = z

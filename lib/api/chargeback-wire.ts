@@ -63,7 +63,7 @@ function rowJson(r: TeamRow) {
 
 export type ChargebackRowJson = ReturnType<typeof rowJson>;
 
-export function policiesJson(p: Policies) {
+function policiesJson(p: Policies) {
   return {
     idle_policy: p.idlePolicy,
     idle_policy_text: IDLE_POLICY_TEXT[p.idlePolicy],

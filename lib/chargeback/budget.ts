@@ -7,8 +7,7 @@ import { daysInMonth, monthRange } from './month';
 
 export const THRESHOLDS = [50, 75, 90, 100] as const;
 export type Threshold = (typeof THRESHOLDS)[number];
-export const BASES = ['actual', 'forecast'] as const;
-export type Basis = (typeof BASES)[number];
+export type Basis = 'actual' | 'forecast';
 
 export const FORECAST_METHOD =
   'Run rate of complete days: the cost of the days of the month that are over, divided by their number, ' +

@@ -6,8 +6,7 @@
  */
 import { parseDecimal, PICO_DIGITS, type Pico } from '../money';
 
-export const LINE_KINDS = ['usage', 'review', 'idle', 'fixed'] as const;
-export type LineKind = (typeof LINE_KINDS)[number];
+type LineKind = 'usage' | 'review' | 'idle' | 'fixed';
 
 export interface LineKey {
   /** reporting day YYYY-MM-DD */
@@ -122,7 +121,7 @@ export function diffLines(
   return [...byKey.values()].filter((l) => !isZero(l)).sort((a, b) => compareKeys(a, b));
 }
 
-export function compareKeys(a: LineKey, b: LineKey): number {
+function compareKeys(a: LineKey, b: LineKey): number {
   const ka = lineKey(a);
   const kb = lineKey(b);
   return ka < kb ? -1 : ka > kb ? 1 : 0;

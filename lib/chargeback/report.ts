@@ -31,7 +31,7 @@ export interface ReportInput {
   today: string;
 }
 
-export interface BudgetStatus {
+interface BudgetStatus {
   monthly: Pico;
   used: number;
   forecast: Pico | null;

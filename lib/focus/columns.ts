@@ -3,7 +3,7 @@
  * split-allocation columns where they apply), then CUT's own `x_` columns. The data type is the
  * FOCUS one; the manifest lists them with it.
  */
-export type FocusType = 'String' | 'Decimal' | 'Date/Time' | 'JSON';
+type FocusType = 'String' | 'Decimal' | 'Date/Time' | 'JSON';
 
 export interface FocusColumn {
   name: string;

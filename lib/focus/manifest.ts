@@ -6,7 +6,7 @@ import type { Policies } from '../chargeback/policies';
 import { describeRule, IDLE_POLICY_TEXT } from '../chargeback/policies';
 import { ALL_COLUMNS } from './columns';
 
-export const FOCUS_VERSION = '1.2';
+const FOCUS_VERSION = '1.2';
 
 /** What each AllocatedMethodId in the file means. */
 const METHODS: Record<string, string> = {
@@ -76,5 +76,3 @@ export function focusManifest(input: ManifestInput) {
     })),
   };
 }
-
-export type FocusManifest = ReturnType<typeof focusManifest>;

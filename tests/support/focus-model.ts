@@ -33,7 +33,7 @@ const currencies = new Set(
 );
 
 /** What CUT's export declares it supports (the model's applicability criteria). */
-export const CUT_SUPPORTS = new Set([
+const CUT_SUPPORTS = new Set([
   'ACCOUNT_NAMING_SUPPORTED',
   'SUB_ACCOUNT_SUPPORTED',
   'USAGE_MEASUREMENT_SUPPORTED',
@@ -46,7 +46,7 @@ export const CUT_SUPPORTS = new Set([
  * Rules whose static form in the model says more than the specification's text, so they cannot
  * be applied as written; each is checked by hand in the tests where it matters.
  */
-export const NOT_STATICALLY_DECIDABLE: Record<string, string> = {
+const NOT_STATICALLY_DECIDABLE: Record<string, string> = {
   'EffectiveCost-C-005-C':
     'the text limits it to purchases that cover future charges (commitments); the model applies it to every Purchase',
   'ConsumedQuantity-C-006-C':

@@ -20,6 +20,7 @@ const cents = (text: string | null) => Math.round(Number((text ?? '').replace(/[
 
 test('the Teams page shows a row per team that adds up to the month, and a team drills down', async ({ page }) => {
   const problems = watchForProblems(page);
+  await page.setViewportSize({ width: 1280, height: 900 }); // the narrowest desktop the page is made for
   await page.goto('/teams');
   await expect(page.getByRole('heading', { level: 1, name: 'Teams' })).toBeVisible();
   const table = page.getByTestId('chargeback-table');

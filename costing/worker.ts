@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { startChargebackWork } from '../chargeback/worker';
 import type { Database } from '../db/client';
 import { repricingJobs } from '../db/schema';
 import { runQueuedJobs } from './reprice';
@@ -27,9 +28,11 @@ export async function startBackgroundWork(db: Database, onError: (err: unknown) 
   };
   const timer = setInterval(() => void tick(), INTERVAL_MS);
   void tick();
+  const stopChargeback = startChargebackWork(db, onError);
   // Stopping waits for a tick in flight, so the database is not closed under it.
   return async () => {
     clearInterval(timer);
+    await stopChargeback();
     while (busy) await new Promise((resolve) => setTimeout(resolve, 25));
   };
 }

@@ -1,19 +1,59 @@
+import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
-import { ComingSoon } from '@/components/shell/coming-soon';
+import type { SearchParams } from 'nuqs/server';
+import { listMonths, loadMonthView } from '@/chargeback/month-view';
+import { getDatabase } from '@/db/instance';
+import { getBudgetAlerts } from '@/db/queries/budgets';
+import { listDeliveries, listWebhooks } from '@/db/queries/webhooks';
+import { toChargebackJson } from '@/lib/api/chargeback-wire';
+import { firstOpenAfter } from '@/lib/chargeback/month';
+import { makeQueryClient } from '@/app/query-client';
+import { EmptyTeams } from './empty-teams';
+import { chargebackQuery } from './queries';
+import { loadTeamsSearchParams } from './search-params';
+import { TeamsView, type TeamsPageData } from './teams-view';
+import { deliverySummary } from './format';
 
 export const metadata: Metadata = { title: 'Teams' };
+export const dynamic = 'force-dynamic';
 
-export default function TeamsPage() {
+export default async function TeamsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const db = await getDatabase();
+  const months = await listMonths(db);
+  if (months.length === 0) return <EmptyTeams />;
+  const asked = (await loadTeamsSearchParams(searchParams)).month;
+  // Finance reviews the last month that is over; the current one is a click away.
+  const month = months.find((m) => m.month === asked)?.month ?? (months.find((m) => m.ended) ?? months[0]!).month;
+
+  const queryClient = makeQueryClient();
+  const view = await loadMonthView(db, month);
+  await queryClient.prefetchQuery({ ...chargebackQuery(month), queryFn: async () => toChargebackJson(view) });
+  const [alerts, webhooks, deliveries] = await Promise.all([
+    getBudgetAlerts(db, month),
+    listWebhooks(db),
+    listDeliveries(db, 10),
+  ]);
+  const closed = new Set(months.filter((m) => m.status === 'closed').map((m) => m.month));
+  const data: TeamsPageData = {
+    months,
+    month,
+    nextOpenMonth: closed.has(month) ? firstOpenAfter(month, closed) : null,
+    alerts: alerts.map((a) => ({ team: a.team, basis: a.basis, thresholdPct: a.thresholdPct, crossedAt: a.crossedAt })),
+    webhooks: webhooks.map((w) => ({ id: w.id, url: w.url, signed: w.hasSecret })),
+    deliveries: deliveries.map((d) => ({
+      id: d.id,
+      url: d.url,
+      summary: deliverySummary(d.payload),
+      status: d.status,
+      attempts: d.attempts,
+      lastError: d.lastError,
+      createdAt: d.createdAt,
+    })),
+    teams: [...view.teamNames.keys()].filter((t) => t !== '__unallocated__').sort(),
+  };
   return (
-    <ComingSoon
-      title="Teams"
-      summary="Chargeback: who spent what on inference each month, so every team sees and owns its share."
-      planned={[
-        'Monthly cost per team by layer (L1 to L5), total cost and share of the total',
-        'Accepted workflows and cost per accepted workflow for each team',
-        'Idle GPU capacity kept as its own unallocated row, or spread over teams, per the allocation policy',
-        'Export as CSV or as a FinOps FOCUS file',
-      ]}
-    />
+    <HydrationBoundary state={dehydrate(queryClient)}>
+      <TeamsView data={data} />
+    </HydrationBoundary>
   );
 }

@@ -1,0 +1,52 @@
+import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import type { SearchParams } from 'nuqs/server';
+import { listMonths, loadMonthView } from '@/chargeback/month-view';
+import { getDatabase } from '@/db/instance';
+import { toChargebackJson } from '@/lib/api/chargeback-wire';
+import { toTeamDrilldownJson } from '@/lib/api/team-drilldown-wire';
+import { makeQueryClient } from '@/app/query-client';
+import { teamDrilldownQuery, type TeamDrilldown } from '../queries';
+import { loadTeamsSearchParams } from '../search-params';
+import { TeamView } from './team-view';
+
+export const metadata: Metadata = { title: 'Team chargeback' };
+export const dynamic = 'force-dynamic';
+
+export default async function TeamPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ team: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
+  const team = decodeURIComponent((await params).team);
+  const db = await getDatabase();
+  const months = await listMonths(db);
+  const asked = (await loadTeamsSearchParams(searchParams)).month;
+  const month = months.find((m) => m.month === asked)?.month ?? months.find((m) => m.ended)?.month ?? months[0]?.month;
+  if (!month) notFound();
+  const view = await loadMonthView(db, month);
+  const body = toChargebackJson(view);
+  const rows = [...view.report.rows, ...(view.report.unallocated ? [view.report.unallocated] : [])];
+  const row = rows.find((r) => r.team === team);
+  const json = [...body.rows, ...(body.unallocated ? [body.unallocated] : [])].find((r) => r.team === team);
+  const queryClient = makeQueryClient();
+  if (row && json) {
+    const drill: TeamDrilldown = {
+      month,
+      status: body.status,
+      period: body.period,
+      team: json,
+      policies: body.policies,
+      ...toTeamDrilldownJson(view.lines, row),
+    };
+    await queryClient.prefetchQuery({ ...teamDrilldownQuery(team, month), queryFn: async () => drill });
+  }
+  return (
+    <HydrationBoundary state={dehydrate(queryClient)}>
+      <TeamView team={team} month={month} months={months} hasCost={!!row} />
+    </HydrationBoundary>
+  );
+}

@@ -42,8 +42,8 @@ export const LOOKBACK_DAYS = 14;
 /** A day with under half its usual traffic is too thin to judge (weekends, holidays). */
 const MIN_VOLUME_SHARE = 0.5;
 const MIN_BASELINE_DAYS = 5;
-/** Beyond the range by its own width, and at least 20% of its median: noise rarely goes that far. */
-const MIN_RELATIVE_MARGIN = 0.2;
+/** Beyond the range by its own width, and at least 25% of its median: noise rarely goes that far. */
+const MIN_RELATIVE_MARGIN = 0.25;
 const DRIFT_THRESHOLD = 0.15;
 /** Spearman's rank correlation with time: how steadily the figure moved one way. */
 const DRIFT_MIN_RHO = 0.6;

@@ -114,3 +114,21 @@ export function groupRows<R, K extends string>(rows: readonly R[], key: (row: R)
   }
   return groups;
 }
+
+/** One point per day with each pool's utilization under its name (null: not billed that day). */
+export function toPoolSeries(
+  rows: ReadonlyArray<{ day: string; pool: string; utilization: number | null }>,
+  range: DayRange,
+): { pools: string[]; points: Array<{ day: string; label: string } & Record<string, number | string | null>> } {
+  const pools = [...new Set(rows.map((r) => r.pool))].sort();
+  const at = new Map(rows.map((r) => [`${r.pool}\u0000${r.day}`, r.utilization]));
+  const points = eachDay(range.from, range.to).map((day) => {
+    const point: { day: string; label: string } & Record<string, number | string | null> = {
+      day,
+      label: labelDay(day, range),
+    };
+    for (const pool of pools) point[pool] = at.get(`${pool}\u0000${day}`) ?? null;
+    return point;
+  });
+  return { pools, points };
+}

@@ -46,8 +46,9 @@ export const microUsd = (decimal: string | null): string =>
 /** A rate in 0..1 as "78.4%". */
 export const rate = (value: number | null): string => (value === null ? NONE : percent1.format(value));
 
-/** A relative change as "+12.3%"; null (no baseline) as a dash. */
-export const change = (value: number | null): string => (value === null ? NONE : signedPercent.format(value));
+/** A relative change as "+12.3%" or "−4%" (a true minus sign); null (no baseline) as a dash. */
+export const change = (value: number | null): string =>
+  value === null ? NONE : signedPercent.format(value).replace('-', '−');
 
 /** A change in a rate, in percentage points: "+2.1 pp". */
 export function pointsChange(value: number | null): string {

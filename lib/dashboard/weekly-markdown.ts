@@ -50,7 +50,9 @@ export function weeklyMarkdown(report: WeeklyReport): string {
       row([
         c.name,
         withChange(f.usd(c.runRateUsd), f.change(c.wow.tco)),
-        withChange(`${f.usd(c.costPerAcceptedUsd)} per ${c.unit}`, f.change(c.wow.costPerAccepted)),
+        c.costPerAcceptedUsd === null
+          ? f.NONE
+          : withChange(`${f.usd(c.costPerAcceptedUsd)} per ${c.unit}`, f.change(c.wow.costPerAccepted)),
         withChange(f.ms(c.p95LatencyMs), f.change(c.wow.p95Latency)),
         withChange(f.rate(c.retryRate), f.pointsChange(c.wow.retryRate)),
         withChange(f.rate(c.cacheHitRate), f.pointsChange(c.wow.cacheHitRate)),

@@ -1,4 +1,5 @@
 import type { DayRange } from '../dates/range';
+import { topReasons } from './breakdown';
 import type { Figures } from './figures';
 import { biggestMovers, monthlyRunRate, weekOverWeek, type Mover } from './weekly';
 
@@ -21,6 +22,7 @@ export interface WeeklyClassRow {
   name: string;
   unit: string;
   tcoUsd: string;
+  previousTcoUsd: string;
   runRateUsd: string;
   costPerAcceptedUsd: string | null;
   acceptedWorkflows: number;
@@ -82,6 +84,7 @@ export function buildWeeklyReport(input: {
       name: meta.name,
       unit: meta.unit,
       tcoUsd: r?.tco_usd ?? '0.000000',
+      previousTcoUsd: b?.tco_usd ?? '0.000000',
       runRateUsd: monthlyRunRate(r?.tco_usd ?? '0'),
       costPerAcceptedUsd: r?.cost_per_accepted_workflow_usd ?? null,
       acceptedWorkflows: r?.accepted_workflows ?? 0,
@@ -114,4 +117,22 @@ export function buildWeeklyReport(input: {
     classes,
     movers,
   };
+}
+
+/** The week's top rejection reasons per class (three each, the rest summed). */
+export function failuresByClass(
+  rows: ReadonlyArray<{ workload_class?: string | null; reason: string | null; workflows: number }>,
+  limit = 3,
+): Map<string, FailureMode[]> {
+  const byClass = new Map<string, Array<{ reason: string | null; workflows: number }>>();
+  for (const r of rows) {
+    if (!r.workload_class) continue;
+    byClass.set(r.workload_class, [...(byClass.get(r.workload_class) ?? []), r]);
+  }
+  return new Map(
+    [...byClass].map(([slug, list]) => [
+      slug,
+      topReasons(list, limit).map((t) => ({ reason: t.name, workflows: t.value })),
+    ]),
+  );
 }

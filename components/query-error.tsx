@@ -1,8 +1,7 @@
-import { ApiRequestError } from '@/app/api-client';
-
 /** A failed fetch of the figures, with a way to try again; says whether waiting is likely to help. */
 export function QueryError({ error, onRetry }: { error: Error; onRetry: () => void }) {
-  const unavailable = error instanceof ApiRequestError && error.status === 503;
+  // An API answer carries its HTTP status (app/api-client.ts); 503 means the database is away.
+  const unavailable = (error as Error & { status?: number }).status === 503;
   return (
     <div
       role="alert"

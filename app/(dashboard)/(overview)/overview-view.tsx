@@ -39,11 +39,12 @@ export function OverviewView({ dataRange, today }: { dataRange: DayRange; today:
   const failed = [dims, daily, byClass, pools].find((q) => q.isError);
   const loadingNext = daily.isPlaceholderData || byClass.isPlaceholderData || pools.isPlaceholderData;
 
+  const askedDay = plan.day;
   const view = useMemo(() => {
     if (!daily.data || !byClass.data || !pools.data) return null;
     const range = shownRange(daily.data.params.range);
     const inRange = daily.data.rows.filter((r) => r.day && r.day >= range.from && r.day <= range.to);
-    const day = plan.day >= range.from && plan.day <= range.to ? plan.day : range.to;
+    const day = askedDay >= range.from && askedDay <= range.to ? askedDay : range.to;
     return {
       range,
       day,
@@ -54,7 +55,7 @@ export function OverviewView({ dataRange, today }: { dataRange: DayRange; today:
       classRows: byClass.data.rows,
       poolRows: pools.data.rows,
     };
-  }, [daily.data, byClass.data, pools.data, plan.day]);
+  }, [daily.data, byClass.data, pools.data, askedDay]);
 
   const className = (slug: string) => classInfo(dims.data, slug).name;
   const setFilter = (key: string, value: string | null) => void setState({ [key]: value, day: null });

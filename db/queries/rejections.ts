@@ -28,7 +28,7 @@ export async function getRejectionCounts(db: Database, params: RejectionParams):
     `select ${cols.join(', ')} from workflows
       where ${q.where} and acceptance_status = 'rejected'
       group by ${[...q.groupBy, 'rejection_reason'].join(', ')}
-      order by "workflows" desc, "reason" collate "C"`,
+      order by count(*) desc, rejection_reason collate "C" nulls first`,
     q.values,
   );
   return records.map((r) => {

@@ -7,7 +7,22 @@ const LOCALE = 'en-US';
 type Decimal = `${number}`;
 
 const usd2 = new Intl.NumberFormat(LOCALE, { style: 'currency', currency: 'USD' });
-const usd3sig = new Intl.NumberFormat(LOCALE, { style: 'currency', currency: 'USD', maximumSignificantDigits: 3 });
+const usdFixed = Array.from(
+  { length: 7 },
+  (_, d) =>
+    new Intl.NumberFormat(LOCALE, {
+      style: 'currency',
+      currency: 'USD',
+      minimumFractionDigits: d,
+      maximumFractionDigits: d,
+    }),
+);
+const usdPrice = new Intl.NumberFormat(LOCALE, {
+  style: 'currency',
+  currency: 'USD',
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 6,
+});
 const plain2 = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 2, minimumFractionDigits: 2 });
 const percent1 = new Intl.NumberFormat(LOCALE, {
   style: 'percent',
@@ -24,12 +39,18 @@ const oneDecimal = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 1 });
 
 export const NONE = '—';
 
-/** "$1,234.57"; an amount under a dollar keeps three significant digits ("$0.0123"). */
+/** "$1,234.57"; an amount under a dollar keeps three significant digits ("$0.300", "$0.0123"). */
 export function usd(decimal: string | null): string {
   if (decimal === null) return NONE;
   const magnitude = Math.abs(Number(decimal));
-  return magnitude === 0 || magnitude >= 1 ? usd2.format(decimal as Decimal) : usd3sig.format(decimal as Decimal);
+  if (magnitude === 0 || magnitude >= 1) return usd2.format(decimal as Decimal);
+  const decimals = Math.min(6, Math.max(2, 2 - Math.floor(Math.log10(magnitude))));
+  return usdFixed[decimals]!.format(decimal as Decimal);
 }
+
+/** A price as entered, every significant decimal kept: "$0.075", "$15.00". */
+export const price = (decimal: string | null): string =>
+  decimal === null ? NONE : usdPrice.format(decimal as Decimal);
 
 /** A signed amount for deltas: "+$12.30", "−$4.10". */
 export function signedUsd(decimal: string): string {

@@ -128,7 +128,7 @@ export function PoliciesSection({ settings, data }: { settings: Settings; data: 
           columns={[
             { key: 'kind', header: 'Kind', cell: (u) => KIND[u.kind as keyof typeof KIND] ?? u.kind },
             { key: 'scope', header: 'Scope', cell: (u) => u.scope || 'default' },
-            { key: 'usd', header: 'USD', align: 'right', cell: (u) => f.usd(u.usd) },
+            { key: 'usd', header: 'USD', align: 'right', cell: (u) => f.price(u.usd) },
             { key: 'from', header: 'From', cell: (u) => u.effective_from.slice(0, 10) },
           ]}
         />

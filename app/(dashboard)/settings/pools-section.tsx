@@ -100,7 +100,7 @@ export function PoolsSection({ pools }: { pools: readonly Pool[] }) {
                             {pool.history.map((h) => (
                               <li key={h.id}>
                                 from {h.effective_from.slice(0, 10)}: {h.gpu_count} × {h.gpu_type} at{' '}
-                                {f.usd(h.usd_per_gpu_hour)}
+                                {f.price(h.usd_per_gpu_hour)}
                               </li>
                             ))}
                           </ul>
@@ -110,7 +110,7 @@ export function PoolsSection({ pools }: { pools: readonly Pool[] }) {
                     <td className="px-2 py-2">
                       {v.gpu_count} × {v.gpu_type}
                     </td>
-                    <td className="px-2 py-2 text-right tabular-nums">{f.usd(v.usd_per_gpu_hour)}</td>
+                    <td className="px-2 py-2 text-right tabular-nums">{f.price(v.usd_per_gpu_hour)}</td>
                     <td className="px-2 py-2">
                       {PRICING[v.pricing_model as keyof typeof PRICING] ?? v.pricing_model}, per {v.billing_granularity}
                     </td>

@@ -32,7 +32,7 @@ function groupPrices(prices: readonly Price[]) {
   });
 }
 
-const per1m = (v: string | null) => (v === null ? 'as output' : f.usd(v));
+const per1m = (v: string | null) => (v === null ? 'as output' : f.price(v));
 
 export function PricesSection({ prices }: { prices: readonly Price[] }) {
   const [draft, setDraft] = useState<Partial<Price> | null>(null);
@@ -116,8 +116,8 @@ export function PricesSection({ prices }: { prices: readonly Price[] }) {
                         <ul className="mt-1 space-y-0.5 text-tremor-label text-tremor-content-default">
                           {versions.map((v) => (
                             <li key={v.id}>
-                              from {v.effective_from.slice(0, 10)}: {f.usd(v.input_usd_per_1m)} /{' '}
-                              {f.usd(v.cached_input_usd_per_1m)} / {f.usd(v.output_usd_per_1m)}
+                              from {v.effective_from.slice(0, 10)}: {f.price(v.input_usd_per_1m)} /{' '}
+                              {f.price(v.cached_input_usd_per_1m)} / {f.price(v.output_usd_per_1m)}
                               {v.in_force ? ' (in force)' : ''}
                             </li>
                           ))}
@@ -125,10 +125,10 @@ export function PricesSection({ prices }: { prices: readonly Price[] }) {
                       </details>
                     ) : null}
                   </th>
-                  <td className="px-2 py-2 text-right tabular-nums">{f.usd(current.input_usd_per_1m)}</td>
-                  <td className="px-2 py-2 text-right tabular-nums">{f.usd(current.cached_input_usd_per_1m)}</td>
+                  <td className="px-2 py-2 text-right tabular-nums">{f.price(current.input_usd_per_1m)}</td>
+                  <td className="px-2 py-2 text-right tabular-nums">{f.price(current.cached_input_usd_per_1m)}</td>
                   <td className="px-2 py-2 text-right tabular-nums">
-                    {f.usd(current.output_usd_per_1m)}
+                    {f.price(current.output_usd_per_1m)}
                     {current.reasoning_usd_per_1m !== null ? (
                       <span className="block text-tremor-label">reasoning {per1m(current.reasoning_usd_per_1m)}</span>
                     ) : null}

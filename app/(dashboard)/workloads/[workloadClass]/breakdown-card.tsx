@@ -43,39 +43,41 @@ export function BreakdownCard({
             ]}
           />
         </div>
-        <SeriesBarChart
-          data={toLayerBars(rows, [by])}
-          index="name"
-          series={LAYERS}
-          valueFormatter={formatUsdCompact}
-          horizontal
-          categoryWidth={150}
-          className="h-64"
-        />
-        <div className="mt-4">
-          <DataTable<MetricsRow>
-            caption={`Figures by ${TITLES[by]}`}
-            testId="breakdown-table"
-            rows={sorted}
-            rowKey={(r) => groupName(r, [by])}
-            columns={[
-              {
-                key: 'name',
-                header: TITLES[by][0]!.toUpperCase() + TITLES[by].slice(1),
-                cell: (r) => groupName(r, [by]),
-              },
-              { key: 'tco', header: 'TCO (USD)', align: 'right', cell: (r) => f.usd(r.tco_usd) },
-              {
-                key: 'cpa',
-                header: `${f.perUnitLabel(unit)}`,
-                align: 'right',
-                cell: (r) => f.usd(r.cost_per_accepted_workflow_usd),
-              },
-              { key: 'cut', header: 'CUT (USD per 1M)', align: 'right', cell: (r) => f.usd(r.cut_usd_per_1m) },
-              { key: 'req', header: 'Requests', align: 'right', cell: (r) => f.count(r.requests) },
-              { key: 'p95', header: 'p95 latency', align: 'right', cell: (r) => f.ms(r.p95_latency_ms) },
-            ]}
+        <div className="grid gap-6 xl:grid-cols-2">
+          <SeriesBarChart
+            data={toLayerBars(rows, [by])}
+            index="name"
+            series={LAYERS}
+            valueFormatter={formatUsdCompact}
+            horizontal
+            categoryWidth={150}
+            className="h-64"
           />
+          <div>
+            <DataTable<MetricsRow>
+              caption={`Figures by ${TITLES[by]}`}
+              testId="breakdown-table"
+              rows={sorted}
+              rowKey={(r) => groupName(r, [by])}
+              columns={[
+                {
+                  key: 'name',
+                  header: TITLES[by][0]!.toUpperCase() + TITLES[by].slice(1),
+                  cell: (r) => groupName(r, [by]),
+                },
+                { key: 'tco', header: 'TCO (USD)', align: 'right', cell: (r) => f.usd(r.tco_usd) },
+                {
+                  key: 'cpa',
+                  header: `${f.perUnitLabel(unit)}`,
+                  align: 'right',
+                  cell: (r) => f.usd(r.cost_per_accepted_workflow_usd),
+                },
+                { key: 'cut', header: 'CUT (USD per 1M)', align: 'right', cell: (r) => f.usd(r.cut_usd_per_1m) },
+                { key: 'req', header: 'Requests', align: 'right', cell: (r) => f.count(r.requests) },
+                { key: 'p95', header: 'p95 latency', align: 'right', cell: (r) => f.ms(r.p95_latency_ms) },
+              ]}
+            />
+          </div>
         </div>
       </ChartCard>
     </div>

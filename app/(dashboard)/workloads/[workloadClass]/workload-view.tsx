@@ -122,23 +122,20 @@ export function WorkloadView({ slug, dataRange }: { slug: string; dataRange: Day
             onBasis={(basis) => void setState({ basis })}
           />
 
+          {breakdown.data ? (
+            <BreakdownCard
+              rows={breakdown.data.rows}
+              by={state.by}
+              onBy={(by) => void setState({ by })}
+              unit={info.unit}
+            />
+          ) : (
+            <Skeleton className="h-96" />
+          )}
           <div className="grid gap-6 xl:grid-cols-2">
-            {breakdown.data ? (
-              <BreakdownCard
-                rows={breakdown.data.rows}
-                by={state.by}
-                onBy={(by) => void setState({ by })}
-                unit={info.unit}
-              />
-            ) : (
-              <Skeleton className="h-96" />
-            )}
-            <div className="space-y-6">
-              {split.data ? <SplitCard rows={split.data.rows} /> : <Skeleton className="h-72" />}
-              {rejections.data ? <RejectionsCard rows={rejections.data.rows} /> : <Skeleton className="h-48" />}
-            </div>
+            {split.data ? <SplitCard rows={split.data.rows} /> : <Skeleton className="h-72" />}
+            {rejections.data ? <RejectionsCard rows={rejections.data.rows} /> : <Skeleton className="h-72" />}
           </div>
-
           <div className="grid gap-6 xl:grid-cols-2">
             {pareto.data ? <ParetoCard rows={pareto.data.rows} /> : <Skeleton className="h-72" />}
             {daily.data ? (

@@ -46,8 +46,6 @@ export function ParetoChart({
       category="group"
       colors={['emerald', 'gray']}
       valueFormatter={{ x: formatLatency, y: formatCut }}
-      xAxisLabel="p95 latency"
-      yAxisLabel="CUT, USD per 1M useful tokens"
       yAxisWidth={72}
       showAnimation={false}
       customTooltip={Tooltip}

@@ -30,7 +30,7 @@ const RULES = {
 } as const;
 
 function ruleText(c: FixedCost): string {
-  if (c.rule === 'assigned') return `Assigned to ${c.team}${c.workload_class ? ` / ${c.workload_class}` : ''}`;
+  if (c.rule === 'assigned') return `Assigned to ${[c.team, c.workload_class].filter(Boolean).join(' / ')}`;
   if (c.rule === 'fixed') return `Fixed: ${formatShares(c.fixed_shares)}`;
   return RULES[c.rule as keyof typeof RULES] ?? c.rule;
 }

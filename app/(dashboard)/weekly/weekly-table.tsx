@@ -13,7 +13,8 @@ function Change({
   higherIsBetter?: boolean;
 }) {
   if (value === null || text === f.NONE) return null;
-  const good = value === 0 ? null : value > 0 === higherIsBetter;
+  // A change that rounds to nothing on screen is neither good nor bad.
+  const good = value === 0 || /^0( pp|%)$/.test(text) ? null : value > 0 === higherIsBetter;
   const tone =
     good === null
       ? 'text-tremor-content-default'

@@ -43,7 +43,7 @@ export function BreakdownCard({
             ]}
           />
         </div>
-        <div className="grid gap-6 xl:grid-cols-2">
+        <div className="space-y-4">
           <SeriesBarChart
             data={toLayerBars(rows, [by])}
             index="name"

@@ -58,11 +58,11 @@ export function ParetoCard({ rows }: { rows: readonly MetricsRow[] }) {
   return (
     <ChartCard
       title="p95 latency against CUT, per model and pool"
-      description={
+      description={`Across: p95 latency; up: CUT in USD per 1M useful tokens. ${
         frontier.length
           ? `Nothing beats ${frontier.join(', ')} on both speed and cost per useful token.`
           : 'No model had both a latency and a CUT in these dates.'
-      }
+      }`}
       testId="pareto-chart"
     >
       <ParetoChart data={data} formatLatency={(v) => f.ms(v)} formatCut={formatUsdCompact} />

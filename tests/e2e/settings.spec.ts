@@ -21,10 +21,10 @@ test('a price edit in Settings re-prices, says when it is done, and the Overview
   await page.getByRole('button', { name: 'New price for openai/gpt-4o-mini' }).click();
   const form = page.getByTestId('price-form-panel');
   await expect(form).toContainText('New price for openai/gpt-4o-mini');
-  await form.getByLabel('Input, USD per 1M tokens').fill('15');
-  await form.getByLabel('Output, USD per 1M tokens').fill('60');
-  await form.getByLabel('Effective from').fill(dims.data_range.from);
-  await form.getByLabel('Source').fill('e2e: a 100x price to see it move');
+  await form.getByLabel('Input, USD per 1M tokens', { exact: true }).fill('15');
+  await form.getByLabel('Output, USD per 1M tokens', { exact: true }).fill('60');
+  await form.getByLabel('Effective from', { exact: true }).fill(dims.data_range.from);
+  await form.getByLabel('Source', { exact: true }).fill('e2e: a 100x price to see it move');
   await form.getByRole('button', { name: 'Save price' }).click();
 
   await expect(form.getByRole('status')).toContainText('the price of openai/gpt-4o-mini');
@@ -36,7 +36,7 @@ test('a price edit in Settings re-prices, says when it is done, and the Overview
 
   // Client-side navigation: the cached figures were dropped, so the Overview reads the new ones.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Overview' }).click();
-  await page.getByLabel('Model').selectOption('gpt-4o-mini');
+  await page.getByLabel('Model', { exact: true }).selectOption('gpt-4o-mini');
   await expect(tco).toHaveText(MONEY);
   await expect(tco).not.toHaveText(before ?? '');
   await page.reload();
@@ -53,14 +53,14 @@ test('a bad value is refused with the field and the rule, and nothing is saved',
   const problems = watchForProblems(page);
   await page.goto('/settings');
   const form = page.getByTestId('price-form-panel');
-  await form.getByLabel('Provider').fill('acme');
-  await form.getByLabel('Model').fill('rocket-1');
-  await form.getByLabel('Input, USD per 1M tokens').fill('abc');
-  await form.getByLabel('Cached input, USD per 1M tokens').fill('0.1');
-  await form.getByLabel('Output, USD per 1M tokens').fill('-1');
+  await form.getByLabel('Provider', { exact: true }).fill('acme');
+  await form.getByLabel('Model', { exact: true }).fill('rocket-1');
+  await form.getByLabel('Input, USD per 1M tokens', { exact: true }).fill('abc');
+  await form.getByLabel('Cached input, USD per 1M tokens', { exact: true }).fill('0.1');
+  await form.getByLabel('Output, USD per 1M tokens', { exact: true }).fill('-1');
   await form.getByRole('button', { name: 'Save price' }).click();
   await expect(form.getByRole('alert')).toContainText('input_usd_per_1m: must be a decimal number');
-  await expect(form.getByLabel('Input, USD per 1M tokens')).toHaveAttribute('aria-invalid', 'true');
+  await expect(form.getByLabel('Input, USD per 1M tokens', { exact: true })).toHaveAttribute('aria-invalid', 'true');
   await expect(form).toContainText('must be >= 0');
   await expect(page.getByTestId('prices-table')).not.toContainText('rocket-1');
   expect(problems).toEqual([]);
@@ -69,7 +69,7 @@ test('a bad value is refused with the field and the rule, and nothing is saved',
 test('an ingest key is shown once, works, and stops working when revoked', async ({ page, request }) => {
   const problems = watchForProblems(page);
   await page.goto('/settings?tab=keys');
-  await page.getByLabel('Name').fill('e2e-sender');
+  await page.getByLabel('Name', { exact: true }).fill('e2e-sender');
   await page.getByRole('button', { name: 'Create key' }).click();
   const shown = page.getByTestId('new-key');
   await expect(shown).toContainText('shown this once');
@@ -109,8 +109,8 @@ test('the other sections render their tables and forms', async ({ page }) => {
   await sections.getByRole('link', { name: 'Fixed costs' }).click();
   await expect(page.getByTestId('fixed-costs').getByRole('row').nth(1)).toBeVisible();
   await sections.getByRole('link', { name: 'Policies & unit costs' }).click();
-  await expect(page.getByText('Idle GPU capacity')).toBeVisible();
-  await expect(page.getByLabel('Reporting time zone')).toHaveValue('UTC');
+  await expect(page.getByRole('group', { name: 'Idle GPU capacity' })).toBeVisible();
+  await expect(page.getByLabel('Reporting time zone', { exact: true })).toHaveValue('UTC');
   await sections.getByRole('link', { name: 'Audit log' }).click();
   await expect(page.getByTestId('audit')).toBeVisible();
   expect(problems).toEqual([]);

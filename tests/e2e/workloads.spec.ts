@@ -55,7 +55,7 @@ test('a class page: waterfall to the cost per ticket, breakdowns, split, Pareto 
   // A model filter narrows every figure and is in the URL.
   const tco = page.getByTestId('tile-tco-value');
   const before = await tco.textContent();
-  await page.getByLabel('Model').selectOption('llama-3.1-70b-instruct');
+  await page.getByLabel('Model', { exact: true }).selectOption('llama-3.1-70b-instruct');
   await expect(page).toHaveURL(/[?&]model=llama-3\.1-70b-instruct/);
   await expect(tco).not.toHaveText(before ?? '');
   await expect(tco).toHaveText(MONEY);

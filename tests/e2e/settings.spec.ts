@@ -27,9 +27,10 @@ test('a price edit in Settings re-prices, says when it is done, and the Overview
   await form.getByLabel('Source', { exact: true }).fill('e2e: a 100x price to see it move');
   await form.getByRole('button', { name: 'Save price' }).click();
 
-  await expect(form.getByRole('status')).toContainText('the price of openai/gpt-4o-mini');
+  // Progress shows while the save re-prices (a small change is re-priced before the save answers).
   const latest = page.getByTestId('repricing-latest');
-  await expect(latest).toContainText('price openai/gpt-4o-mini');
+  await expect(latest).toContainText('price openai/gpt-4o-mini', { timeout: 60_000 });
+  await expect(form.getByRole('status')).toContainText('the price of openai/gpt-4o-mini', { timeout: 120_000 });
   await expect(latest).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
   await expect(latest).toContainText(/done, [\d,]+ events re-priced over \d+ days/);
   await expect(page.getByTestId('prices-table')).toContainText('$60.00');

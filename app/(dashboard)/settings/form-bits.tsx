@@ -1,7 +1,7 @@
 'use client';
 
 import { useQueryClient } from '@tanstack/react-query';
-import { useId, useState, useTransition, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useId, useState, useTransition, type ReactNode } from 'react';
 import type { ActionResult } from './actions/result';
 
 export const inputClass =
@@ -64,6 +64,9 @@ export function FormMessage({ error, done }: { error: string | null; done: strin
   return null;
 }
 
+/** Tells the page a save is under way, so re-pricing progress is polled meanwhile. */
+export const SavingContext = createContext<(saving: boolean) => void>(() => {});
+
 /**
  * Runs a Settings action and, when it saved, refetches the Settings data and drops every cached
  * figure, so the other pages read the re-priced numbers next time they are opened.
@@ -74,6 +77,8 @@ export function useSettingsAction<I, T>(action: (input: I) => Promise<ActionResu
   const [error, setError] = useState<string | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
   const [done, setDone] = useState<string | null>(null);
+  const reportSaving = useContext(SavingContext);
+  useEffect(() => reportSaving(pending), [pending, reportSaving]);
 
   function run(input: I, onSaved?: (data: T) => string | void) {
     setDone(null);

@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
-import { isActive } from '@/lib/dashboard/repricing';
-import { loadRepricingJobs, loadSettings } from './actions/read';
+import { getJson } from '@/app/api-client';
+import type { RepricingJobJson } from '@/lib/api/repricing-wire';
+import { loadSettings } from './actions/read';
 
 /**
  * The Settings data goes through server actions, not the admin API: the admin key must never
@@ -10,11 +11,11 @@ export function settingsQuery() {
   return queryOptions({ queryKey: ['settings'] as const, queryFn: () => loadSettings() });
 }
 
-/** While a re-pricing job waits or runs, progress is polled every second. */
-export function repricingJobsQuery() {
+/** The latest re-pricing jobs; the caller polls while one runs or a save is under way. */
+export function repricingJobsQuery(polling: boolean) {
   return queryOptions({
     queryKey: ['settings', 'repricing-jobs'] as const,
-    queryFn: () => loadRepricingJobs(),
-    refetchInterval: (query) => ((query.state.data ?? []).some(isActive) ? 1000 : false),
+    queryFn: async ({ signal }) => (await getJson<{ jobs: RepricingJobJson[] }>('/settings/jobs', {}, signal)).jobs,
+    refetchInterval: polling ? 1000 : false,
   });
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { RepricingJobJson } from '@/lib/api/repricing-wire';
 import { isActive, summarizeJob } from '@/lib/dashboard/repricing';
 import { repricingJobsQuery } from './queries';
@@ -14,13 +14,16 @@ const TONE = {
 } as const;
 
 /**
- * The latest re-pricing jobs, polled every second while one is waiting or running. When the last
- * one finishes, every cached figure is dropped so the dashboards show the re-priced numbers.
+ * The latest re-pricing jobs, polled every second while a save is under way (a small re-price runs
+ * inside it) or a job waits or runs. When the last one finishes, every cached figure is dropped so
+ * the dashboards show the re-priced numbers.
  */
-export function RepricingStatus({ initial }: { initial: RepricingJobJson[] }) {
+export function RepricingStatus({ initial, saving }: { initial: RepricingJobJson[]; saving: boolean }) {
   const queryClient = useQueryClient();
-  const jobs = useQuery({ ...repricingJobsQuery(), initialData: initial }).data ?? [];
+  const [active, setActive] = useState(initial.some(isActive));
+  const jobs = useQuery({ ...repricingJobsQuery(active || saving), initialData: initial }).data ?? [];
   const polling = jobs.some(isActive);
+  if (polling !== active) setActive(polling);
   const wasActive = useRef(polling);
   useEffect(() => {
     if (wasActive.current && !polling) {

@@ -2,11 +2,13 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { useQueryStates } from 'nuqs';
+import { useCallback, useState } from 'react';
 import { PageHeader } from '@/components/page-header';
 import { QueryError } from '@/components/query-error';
 import { Skeleton } from '@/components/skeleton';
 import { AuditSection } from './audit-section';
 import { FixedCostsSection } from './fixed-costs-section';
+import { SavingContext } from './form-bits';
 import { KeysSection } from './keys-section';
 import { PoliciesSection } from './policies-section';
 import { PoolsSection } from './pools-section';
@@ -28,6 +30,11 @@ export function SettingsView() {
   const [{ tab }, setState] = useQueryStates(settingsSearchParams, { history: 'push' });
   const settings = useQuery(settingsQuery());
   const data = settings.data;
+  const [saves, setSaves] = useState(0);
+  const onSaving = useCallback((saving: boolean) => {
+    if (saving) setSaves((n) => n + 1);
+    else setSaves((n) => Math.max(0, n - 1));
+  }, []);
 
   return (
     <>
@@ -55,15 +62,15 @@ export function SettingsView() {
       {!data ? (
         <Skeleton className="h-96 w-full" />
       ) : (
-        <>
-          <RepricingStatus initial={data.repricing_jobs} />
+        <SavingContext value={onSaving}>
+          <RepricingStatus initial={data.repricing_jobs} saving={saves > 0} />
           {tab === 'prices' ? <PricesSection prices={data.prices} /> : null}
           {tab === 'pools' ? <PoolsSection pools={data.pools} /> : null}
           {tab === 'fixed-costs' ? <FixedCostsSection costs={data.fixed_costs} teams={data.teams} /> : null}
           {tab === 'policies' ? <PoliciesSection settings={data.settings} data={data} /> : null}
           {tab === 'keys' ? <KeysSection keys={data.keys} teams={data.teams} /> : null}
           {tab === 'audit' ? <AuditSection entries={data.audit} /> : null}
-        </>
+        </SavingContext>
       )}
     </>
   );

@@ -2,7 +2,7 @@
 
 import { useId } from 'react';
 
-export interface FilterOption {
+interface FilterOption {
   value: string;
   label: string;
 }

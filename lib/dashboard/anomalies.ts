@@ -4,8 +4,8 @@ import { median } from './deltas';
 import { FIGURES, type Figures } from './figures';
 
 /** The figures the anomaly list watches per workload class. */
-export const WATCHED = ['cut', 'retry_rate', 'prompt_length'] as const;
-export type WatchedFigure = (typeof WATCHED)[number];
+const WATCHED = ['cut', 'retry_rate', 'prompt_length'] as const;
+type WatchedFigure = (typeof WATCHED)[number];
 
 export type ClassDayRow = Figures & { day?: string | null; workload_class?: string | null };
 
@@ -21,13 +21,13 @@ interface AnomalyBase {
 }
 
 /** One day outside the range the figure kept over the 14 days before it. */
-export interface Spike extends AnomalyBase {
+interface Spike extends AnomalyBase {
   kind: 'spike';
   recent: { low: number; high: number; median: number };
 }
 
 /** A slow move: the last 7 days' median against the range's first 7 days. */
-export interface Drift extends AnomalyBase {
+interface Drift extends AnomalyBase {
   kind: 'drift';
   baseline: number;
   /** (value - baseline) / baseline */

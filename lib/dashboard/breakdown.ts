@@ -39,7 +39,6 @@ export function toLayerBars(rows: readonly Keyed[], keys: readonly GroupKey[]): 
 }
 
 export const SPLIT_NAMES = ['Uncached input', 'Cached input', 'Output'] as const;
-export type SplitBar = { name: string } & Record<(typeof SPLIT_NAMES)[number], number>;
 
 export interface SplitRow {
   input_usd: string;

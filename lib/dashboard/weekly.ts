@@ -31,7 +31,7 @@ type WeekFigures = Pick<
   'tco_usd' | 'l1_usd' | 'l2_usd' | 'l3_usd' | 'l4_usd' | 'l5_usd' | 'idle_usd' | 'accepted_workflows'
 >;
 
-export const LAYERS = [
+const LAYERS = [
   { field: 'l1_usd', label: 'L1 model' },
   { field: 'l2_usd', label: 'L2 serving' },
   { field: 'l3_usd', label: 'L3 workload behaviour' },
@@ -39,7 +39,7 @@ export const LAYERS = [
   { field: 'l5_usd', label: 'L5 operations' },
 ] as const;
 
-export interface LayerMove {
+interface LayerMove {
   label: string;
   /** this week - last week, 6-decimal USD */
   deltaUsd: string;

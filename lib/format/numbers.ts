@@ -17,7 +17,6 @@ const usdCompact = new Intl.NumberFormat(LOCALE, {
   notation: 'compact',
   maximumSignificantDigits: 3,
 });
-const count = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 });
 const countCompact = new Intl.NumberFormat(LOCALE, { notation: 'compact', maximumSignificantDigits: 3 });
 
 type Decimal = `${number}`;
@@ -33,7 +32,5 @@ export function formatUsdUnit(decimal: string): string {
 
 /** Axis ticks and tooltips, to 3 significant digits so neighbouring ticks stay distinct: "$1.95K". */
 export const formatUsdCompact = (value: number): string => usdCompact.format(value);
-
-export const formatCount = (value: number): string => count.format(value);
 
 export const formatCountCompact = (value: number): string => countCompact.format(value);

@@ -24,6 +24,7 @@ export function KeysSection({ keys, teams }: { keys: readonly Key[]; teams: Sett
   const revoke = useSettingsAction(revokeIngestKey);
   const [secret, setSecret] = useState<{ key: string; name: string } | null>(null);
   const [copied, setCopied] = useState(false);
+  const [formKey, setFormKey] = useState(0);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -31,6 +32,7 @@ export function KeysSection({ keys, teams }: { keys: readonly Key[]; teams: Sett
     setCopied(false);
     create.run({ name: text(form.get('name')), team: optional(form.get('team')) }, (r) => {
       setSecret({ key: r.key, name: r.name });
+      setFormKey((k) => k + 1);
       return `Created “${r.name}”.`;
     });
   }
@@ -42,7 +44,7 @@ export function KeysSection({ keys, teams }: { keys: readonly Key[]; teams: Sett
         description="Applications send telemetry with it. Scoped to a team, it can only send that team's events."
         testId="key-form"
       >
-        <form onSubmit={submit} noValidate className="grid gap-4 sm:grid-cols-3">
+        <form key={formKey} onSubmit={submit} noValidate className="grid gap-4 sm:grid-cols-3">
           <Field label="Name" name="name" error={create.fields.name} hint="What sends with it, e.g. support-bot">
             {(p) => <input {...p} className={inputClass} />}
           </Field>

@@ -1,6 +1,6 @@
 import { createLoader, parseAsStringLiteral } from 'nuqs/server';
 
-export const SETTINGS_TABS = ['prices', 'pools', 'fixed-costs', 'policies', 'keys', 'audit'] as const;
+const SETTINGS_TABS = ['prices', 'pools', 'fixed-costs', 'policies', 'keys', 'audit'] as const;
 export type SettingsTab = (typeof SETTINGS_TABS)[number];
 
 /** Which section of Settings is open, so a link can point at it. */

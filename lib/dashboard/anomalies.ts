@@ -1,13 +1,24 @@
 import { addDays } from '../dates/days';
 import type { DayRange } from '../dates/range';
 import { median } from './deltas';
-import { FIGURES, type Figures } from './figures';
+import type { Figures } from './figures';
 
 /** The figures the anomaly list watches per workload class. */
 const WATCHED = ['cut', 'retry_rate', 'prompt_length'] as const;
 type WatchedFigure = (typeof WATCHED)[number];
 
-export type ClassDayRow = Figures & { day?: string | null; workload_class?: string | null };
+/** The figures the anomaly rules read, per class and day. */
+export type ClassDayRow = Pick<Figures, 'requests' | 'input_tokens' | 'retry_rate' | 'cut_usd_per_1m'> & {
+  day?: string | null;
+  workload_class?: string | null;
+};
+
+/** Each watched figure as a number; prompt length is input tokens per request. */
+const VALUE: Record<WatchedFigure, (row: ClassDayRow) => number | null> = {
+  cut: (r) => (r.cut_usd_per_1m === null ? null : Number(r.cut_usd_per_1m)),
+  retry_rate: (r) => r.retry_rate,
+  prompt_length: (r) => (r.requests > 0 ? r.input_tokens / r.requests : null),
+};
 
 interface AnomalyBase {
   workloadClass: string;
@@ -82,7 +93,7 @@ function spikes(
   days: ReadonlyMap<string, ClassDayRow>,
   range: DayRange,
 ): Spike[] {
-  const valueOf = FIGURES[figure].value;
+  const valueOf = VALUE[figure];
   const out: Spike[] = [];
   for (const [day, row] of days) {
     if (day < range.from || day > range.to) continue;
@@ -130,7 +141,7 @@ function driftOf(
   days: ReadonlyMap<string, ClassDayRow>,
   range: DayRange,
 ): Drift | null {
-  const valueOf = FIGURES[figure].value;
+  const valueOf = VALUE[figure];
   const inRange = [...days]
     .filter(([day]) => day >= range.from && day <= range.to)
     .sort(([a], [b]) => (a < b ? -1 : 1));

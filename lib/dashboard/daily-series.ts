@@ -8,7 +8,7 @@ import type { Figures } from './figures';
 export type DayRow = Figures & { day?: string | null };
 
 /** Rows by their day; rows without a day are ignored. */
-export function indexByDay<R extends DayRow>(rows: readonly R[]): Map<string, R> {
+export function indexByDay<R extends { day?: string | null }>(rows: readonly R[]): Map<string, R> {
   const map = new Map<string, R>();
   for (const row of rows) if (row.day) map.set(row.day, row);
   return map;
@@ -50,13 +50,16 @@ export function toLayerStack(rows: readonly DayRow[], range: DayRange): LayerPoi
 
 export const DAILY_CUT = 'Daily CUT';
 export const ROLLING_CUT = '7-day CUT';
+/** What CUT series read from a row. */
+type CutRow = Pick<Figures, 'tco_usd' | 'useful_output_tokens' | 'cut_usd_per_1m'> & { day?: string | null };
+
 export type CutPoint = { day: string; label: string; [DAILY_CUT]: number | null; [ROLLING_CUT]: number | null };
 
 /**
  * USD per 1M useful tokens over the `window` days ending on `day`: the window's TCO over its
  * useful tokens, not an average of daily ratios, so a quiet weekend day weighs what it costs.
  */
-export function rollingCut(byDay: ReadonlyMap<string, DayRow>, day: string, window = 7): number | null {
+export function rollingCut(byDay: ReadonlyMap<string, CutRow>, day: string, window = 7): number | null {
   let tco = 0n;
   let useful = 0;
   for (let i = 0; i < window; i++) {
@@ -72,7 +75,7 @@ export function rollingCut(byDay: ReadonlyMap<string, DayRow>, day: string, wind
  * Daily and trailing 7-day CUT for one slice. A day without useful tokens has no CUT (a gap, not
  * 0). `rows` may start before the range so the first points have a full window.
  */
-export function toCutSeries(rows: readonly DayRow[], range: DayRange): CutPoint[] {
+export function toCutSeries(rows: readonly CutRow[], range: DayRange): CutPoint[] {
   const byDay = indexByDay(rows);
   return eachDay(range.from, range.to).map((day) => {
     const r = byDay.get(day);

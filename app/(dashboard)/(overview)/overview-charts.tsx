@@ -18,6 +18,7 @@ import {
 } from '@/lib/dashboard/daily-series';
 import * as f from '@/lib/dashboard/format';
 import { formatUsdCompact } from '@/lib/format/numbers';
+import type { ClassDay } from '@/lib/dashboard/class-days';
 
 const LAYER_COLORS = ['blue', 'cyan', 'gray', 'amber', 'violet', 'rose'] as const;
 const LAYERS: ChartSeries[] = LAYER_SERIES.map((name, i) => ({ name, color: LAYER_COLORS[i] ?? 'gray' }));
@@ -53,7 +54,7 @@ export function CutByClass({
   range,
   className,
 }: {
-  rows: readonly (DayRow & { workload_class?: string | null })[];
+  rows: readonly ClassDay[];
   range: DayRange;
   className: (slug: string) => string;
 }) {

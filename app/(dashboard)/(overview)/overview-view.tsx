@@ -15,7 +15,7 @@ import { classInfo, filterChoices } from '@/lib/dashboard/filter-options';
 import { overviewTiles } from '@/lib/dashboard/overview-tiles';
 import { formatDayRange } from '@/lib/format/dates';
 import { toFilters } from '../_data/filter-params';
-import { dimensionsQuery, metricsQuery, poolUsageQuery } from '../_data/queries';
+import { classDaysQuery, dimensionsQuery, metricsQuery, poolUsageQuery } from '../_data/queries';
 import { AnomalyList } from './anomaly-list';
 import { CutByClass, LayerChart, PoolUtilizationChart } from './overview-charts';
 import { overviewPlan } from './overview-plan';
@@ -34,7 +34,7 @@ export function OverviewView({ dataRange, today }: { dataRange: DayRange; today:
 
   const dims = useQuery(dimensionsQuery());
   const daily = useQuery({ ...metricsQuery(plan.daily), placeholderData: keepPreviousData });
-  const byClass = useQuery({ ...metricsQuery(plan.byClass), placeholderData: keepPreviousData });
+  const byClass = useQuery({ ...classDaysQuery(plan.byClass), placeholderData: keepPreviousData });
   const pools = useQuery({ ...poolUsageQuery(plan.pools), placeholderData: keepPreviousData });
   const failed = [dims, daily, byClass, pools].find((q) => q.isError);
   const loadingNext = daily.isPlaceholderData || byClass.isPlaceholderData || pools.isPlaceholderData;

@@ -28,7 +28,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const plan = overviewPlan(asked, toFilters(asked), dims.data_range, today);
   // One at a time: each settles the days it reads first, and PGlite runs one query at a time anyway.
   await load.metrics(plan.daily);
-  await load.metrics(plan.byClass);
+  await load.classDays(plan.byClass);
   await load.poolUsage(plan.pools);
 
   return (

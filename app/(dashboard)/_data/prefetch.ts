@@ -2,8 +2,10 @@ import type { QueryClient } from '@tanstack/react-query';
 import { costSplitBody, dimensionsBody, metricsBody, poolUsageBody, rejectionsBody } from '@/app/api/v1/_read/bodies';
 import type { Database } from '@/db/client';
 import type { DimensionsBody } from '@/lib/api/dashboard-wire';
+import { toClassDays } from '@/lib/dashboard/class-days';
 import { sliceQuery, type SliceParams } from '@/lib/dashboard/params';
 import {
+  classDaysQuery,
   costSplitQuery,
   dimensionsQuery,
   metricsQuery,
@@ -21,6 +23,11 @@ export const prefetch = (qc: QueryClient, db: Database) => ({
     qc.prefetchQuery({
       ...metricsQuery(p),
       queryFn: async () => ({ ...(await metricsBody(db, sliceQuery(p))), params: p }),
+    }),
+  classDays: (p: SliceParams) =>
+    qc.prefetchQuery({
+      ...classDaysQuery(p),
+      queryFn: async () => ({ rows: toClassDays((await metricsBody(db, sliceQuery(p))).rows), params: p }),
     }),
   rejections: (p: SliceParams) =>
     qc.prefetchQuery({

@@ -3,6 +3,7 @@ import { getJson } from '@/app/api-client';
 import type { CostSplitBody, DimensionsBody, PoolUsageBody, RejectionsBody } from '@/lib/api/dashboard-wire';
 import type { MetricsBody } from '@/lib/api/metrics-query';
 import type { DayRange } from '@/lib/dates/range';
+import { toClassDays, type ClassDay } from '@/lib/dashboard/class-days';
 import { sliceKey, sliceSearch, type SliceParams } from '@/lib/dashboard/params';
 
 /**
@@ -18,6 +19,17 @@ export function metricsQuery(params: SliceParams) {
     queryKey: ['metrics', ...sliceKey(params)] as const,
     queryFn: async ({ signal }): Promise<Answer<MetricsBody, SliceParams>> => ({
       ...(await getJson<MetricsBody>('/api/v1/metrics', sliceSearch(params), signal)),
+      params,
+    }),
+  });
+}
+
+/** Metrics per day and class, narrowed to what the Overview's CUT lines and anomaly rules read. */
+export function classDaysQuery(params: SliceParams) {
+  return queryOptions({
+    queryKey: ['class-days', ...sliceKey(params)] as const,
+    queryFn: async ({ signal }): Promise<Answer<{ rows: ClassDay[] }, SliceParams>> => ({
+      rows: toClassDays((await getJson<MetricsBody>('/api/v1/metrics', sliceSearch(params), signal)).rows),
       params,
     }),
   });

@@ -27,7 +27,13 @@ function changeOf(delta: Delta | null, polarity: Polarity, points: boolean): Til
  * the 7 days before it. `daily` are metrics rows grouped by day (at least those 8 days), `pools`
  * the pools' usage rows for the same days.
  */
-export function overviewTiles(daily: readonly DayRow[], pools: readonly PoolUsageRow[], day: string): TileSpec[] {
+export function overviewTiles(
+  daily: readonly DayRow[],
+  pools: readonly PoolUsageRow[],
+  day: string,
+  /** the class's unit of accepted work when one class is shown ("resolved ticket") */
+  unit?: string,
+): TileSpec[] {
   const byDay = indexByDay(daily);
   const row = byDay.get(day);
   const figure = (key: FigureKey, points = false) => {
@@ -48,7 +54,7 @@ export function overviewTiles(daily: readonly DayRow[], pools: readonly PoolUsag
     },
     {
       key: 'cost-per-accepted',
-      label: 'Cost per accepted workflow, USD',
+      label: unit ? `Cost per ${unit}, USD` : 'Cost per accepted workflow, USD',
       value: f.usd(row?.cost_per_accepted_workflow_usd ?? null),
       change: figure('cost_per_accepted'),
     },

@@ -62,6 +62,7 @@ test('filters and the date range live in the URL and change the figures', async 
 
   await page.getByLabel('Workload class', { exact: true }).selectOption('customer_support');
   await expect(page).toHaveURL(/[?&]class=customer_support/);
+  await expect(page.getByTestId('tile-cost-per-accepted')).toContainText('Cost per resolved ticket, USD');
   await expect(tco).not.toHaveText(all ?? '');
   await expect(tco).toHaveText(MONEY);
 

@@ -40,6 +40,7 @@ export function OverviewView({ dataRange, today }: { dataRange: DayRange; today:
   const loadingNext = daily.isPlaceholderData || byClass.isPlaceholderData || pools.isPlaceholderData;
 
   const askedDay = plan.day;
+  const unit = filters.workloadClass ? classInfo(dims.data, filters.workloadClass).unit : undefined;
   const view = useMemo(() => {
     if (!daily.data || !byClass.data || !pools.data) return null;
     const range = shownRange(daily.data.params.range);
@@ -49,13 +50,15 @@ export function OverviewView({ dataRange, today }: { dataRange: DayRange; today:
       range,
       day,
       empty: inRange.every((r) => r.requests === 0),
-      tiles: overviewTiles(daily.data.rows, pools.data.rows, day),
+      dailyAll: daily.data.rows,
       anomalies: detectAnomalies(byClass.data.rows, shownRange(byClass.data.params.range)),
       dailyRows: inRange,
       classRows: byClass.data.rows,
       poolRows: pools.data.rows,
     };
   }, [daily.data, byClass.data, pools.data, askedDay]);
+  // Cheap (a tile per figure over a few days), so computed each render with the class's unit.
+  const tiles = view ? overviewTiles(view.dailyAll, view.poolRows, view.day, unit) : [];
 
   const className = (slug: string) => classInfo(dims.data, slug).name;
   const setFilter = (key: string, value: string | null) => void setState({ [key]: value, day: null });
@@ -132,7 +135,7 @@ export function OverviewView({ dataRange, today }: { dataRange: DayRange; today:
                 />
               </label>
             </div>
-            <OverviewTiles tiles={view.tiles} />
+            <OverviewTiles tiles={tiles} />
           </section>
 
           <AnomalyList anomalies={view.anomalies} rangeTo={view.range.to} className={className} />

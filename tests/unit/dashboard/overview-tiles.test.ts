@@ -59,6 +59,11 @@ describe('overviewTiles', () => {
       change: { text: '−25 pp', verdict: 'worse' },
     });
   });
+  it('one class shown: the cost per unit is labelled with its unit', () => {
+    const one = overviewTiles(daily, pools, DAY, 'resolved ticket').find((t) => t.key === 'cost-per-accepted');
+    expect(one!.label).toBe('Cost per resolved ticket, USD');
+    expect(tiles['cost-per-accepted']!.label).toBe('Cost per accepted workflow, USD');
+  });
   it('unpriced events warn and say what to do', () => {
     expect(tiles.unpriced).toMatchObject({ value: '3', tone: 'warning' });
     expect(tiles.unpriced!.hint).toContain('Settings');

@@ -12,7 +12,11 @@ export interface Caller {
 }
 
 const TTL_MS = 10_000;
-const cache = new Map<string, { at: number; caller: Caller | null }>();
+// On globalThis: route handlers and server actions are bundled apart, and a revoke in either must
+// clear the one cache every handler reads.
+const CACHE = Symbol.for('cut.keyCache');
+const cache: Map<string, { at: number; caller: Caller | null }> = ((globalThis as Record<symbol, unknown>)[CACHE] ??=
+  new Map()) as Map<string, { at: number; caller: Caller | null }>;
 
 /**
  * The key behind `Authorization: Bearer`, looked up by its SHA-256 (the secret is never stored),

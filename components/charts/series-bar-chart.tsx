@@ -3,8 +3,20 @@
 import { BarChart } from '@tremor/react';
 import type { SeriesChartProps } from './series';
 
-/** Bars over a day index (stacked when there are several series); data is mapped by the caller. */
-export function SeriesBarChart({ data, index, series, valueFormatter, className = 'h-72' }: SeriesChartProps) {
+/**
+ * Bars (stacked when there are several series); data is mapped by the caller. `horizontal` puts
+ * the categories down the side, for names too long for an axis under the bars.
+ */
+export function SeriesBarChart({
+  data,
+  index,
+  series,
+  valueFormatter,
+  className = 'h-72',
+  horizontal = false,
+  categoryWidth = 140,
+  stacked = series.length > 1,
+}: SeriesChartProps & { horizontal?: boolean; categoryWidth?: number; stacked?: boolean }) {
   return (
     <BarChart
       className={className}
@@ -12,9 +24,10 @@ export function SeriesBarChart({ data, index, series, valueFormatter, className 
       index={index}
       categories={series.map((s) => s.name)}
       colors={series.map((s) => s.color)}
-      stack={series.length > 1}
+      stack={stacked}
       valueFormatter={valueFormatter}
-      yAxisWidth={56}
+      layout={horizontal ? 'vertical' : 'horizontal'}
+      yAxisWidth={horizontal ? categoryWidth : 56}
       showLegend={series.length > 1}
       showAnimation={false}
     />

@@ -1,42 +1,5 @@
 import type { Database } from '../client';
 
-export interface DailyTotalsParams {
-  /** inclusive reporting days, YYYY-MM-DD */
-  from: string;
-  to: string;
-}
-
-export interface DailyTotalsRow {
-  day: string;
-  requests: number;
-  /** decimal USD strings */
-  tcoUsd: string;
-  l1Usd: string;
-  l2Usd: string;
-  l3Usd: string;
-  l4Usd: string;
-  baseUsd: string;
-  unpriced: number;
-}
-
-/** Direct cost and requests per reporting day, from the rollups (never from raw events). */
-export async function getDailyTotals(db: Database, params: DailyTotalsParams): Promise<DailyTotalsRow[]> {
-  return db.query<DailyTotalsRow>(
-    `select day::text as "day",
-            sum(requests)::float8 as "requests",
-            (sum(l1_usd) + sum(l2_usd) + sum(l3_usd) + sum(l4_usd))::text as "tcoUsd",
-            sum(l1_usd)::text as "l1Usd", sum(l2_usd)::text as "l2Usd",
-            sum(l3_usd)::text as "l3Usd", sum(l4_usd)::text as "l4Usd",
-            sum(base_usd)::text as "baseUsd",
-            sum(unpriced)::float8 as "unpriced"
-       from daily_rollups
-      where day between $1::date and $2::date
-      group by day
-      order by day`,
-    [params.from, params.to],
-  );
-}
-
 /** The first and last reporting day with data, or null on an empty database. */
 export async function getDataRange(db: Database): Promise<{ from: string; to: string } | null> {
   const [row] = await db.query<{ from: string | null; to: string | null }>(

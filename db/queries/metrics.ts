@@ -13,7 +13,7 @@ export interface MetricSumsParams {
 }
 
 /** How each key is grouped (on the reporting day stored with every row) and how it is written out. */
-const GROUPS: Record<GroupKey, { expr: string; output: (col: string) => string; text: boolean }> = {
+export const GROUPS: Record<GroupKey, { expr: string; output: (col: string) => string; text: boolean }> = {
   day: { expr: 'day', output: (c) => `to_char(${c}, 'YYYY-MM-DD')`, text: false },
   // date_trunc on a timestamp without time zone: the session's time zone cannot move the date
   week: { expr: `date_trunc('week', day::timestamp)::date`, output: (c) => `to_char(${c}, 'YYYY-MM-DD')`, text: false },

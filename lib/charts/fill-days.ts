@@ -1,17 +1,4 @@
-import { eachDay } from '../dates/days';
 import type { DayRange } from '../dates/range';
-
-/**
- * One entry per day of `range`, in order, carrying that day's row or undefined when the query
- * returned none. Rows outside the range are dropped; the query yields at most one row per day.
- */
-export function fillDays<R extends { day: string }>(
-  rows: readonly R[],
-  range: DayRange,
-): Array<{ day: string; row: R | undefined }> {
-  const byDay = new Map(rows.map((row) => [row.day, row]));
-  return eachDay(range.from, range.to).map((day) => ({ day, row: byDay.get(day) }));
-}
 
 const dayLabel = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
 const dayLabelWithYear = new Intl.DateTimeFormat('en-US', {

@@ -7,7 +7,7 @@ export interface DayRange {
 }
 
 /** Longest range a dashboard asks for; longer ones are refused so a typo cannot gap-fill centuries. */
-export const MAX_RANGE_DAYS = 731;
+const MAX_RANGE_DAYS = 731;
 
 /** The last `days` days ending on the last day with data, never starting before the first one. */
 function lastDaysOf(data: DayRange, days: number): DayRange {
@@ -26,7 +26,7 @@ export function rangeProblem(range: Partial<DayRange>): string | null {
   return null;
 }
 
-export const isValidRange = (range: Partial<DayRange>): range is DayRange => rangeProblem(range) === null;
+const isValidRange = (range: Partial<DayRange>): range is DayRange => rangeProblem(range) === null;
 
 /** The range asked for in the URL when it is complete and valid, else the fallback. */
 export function resolveRange(asked: { from: string | null; to: string | null }, fallback: DayRange): DayRange {

@@ -48,6 +48,8 @@ interface MetricsFigures {
   l4_usd: string;
   l5_usd: string;
   idle_usd: string;
+  /** layer-2 fixed costs (network, storage); L2 = serving + idle_usd + l2_fixed_usd */
+  l2_fixed_usd: string;
   base_usd: string;
   requests: number;
   unpriced_requests: number;
@@ -139,6 +141,7 @@ export function deriveMetricsRow(sums: MetricSums, groupBy: readonly GroupKey[])
     l4_usd: usd6(layers.parts[3]!),
     l5_usd: usd6(layers.parts[4]!),
     idle_usd: picoUsd6(usdToPico(sums.idleUsd)),
+    l2_fixed_usd: picoUsd6(usdToPico(sums.allocL2Usd) - usdToPico(sums.idleUsd)),
     base_usd: picoUsd6(base),
     requests: Number(requests),
     unpriced_requests: Number(sums.unpriced),

@@ -1,100 +1,120 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { BARS, demoIncidentDay, expectMarks, LAPTOP, LINES, MONEY, screenshot, watchForProblems } from './support';
 
-/** Console errors, uncaught exceptions and failed or >= 400 responses seen while a page was open. */
-function watchForProblems(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-  page.on('requestfailed', (req) => {
-    // Navigating away cancels in-flight prefetches; that is not a failure of the product.
-    if (req.failure()?.errorText !== 'net::ERR_ABORTED')
-      problems.push(`request failed: ${req.url()} ${req.failure()?.errorText}`);
-  });
-  page.on('response', (res) => {
-    if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
-  });
-  return problems;
-}
+test.use({ viewport: LAPTOP });
 
-const money = /^\$\d{1,3}(,\d{3})*\.\d{2}$/;
-
-test('the overview charts demo data, follows the date range and links to every section', async ({ page }) => {
+test('the overview charts the demo on the metrics API, with tiles against the 7-day median', async ({ page }) => {
   const problems = watchForProblems(page);
   await page.goto('/');
-
   await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Overview' })).toHaveAttribute('aria-current', 'page');
 
-  const costChart = page.getByTestId('cost-chart');
-  const requestsChart = page.getByTestId('requests-chart');
-  await expect(costChart.locator('svg.recharts-surface').first()).toBeVisible();
-  await expect(requestsChart.locator('svg.recharts-surface').first()).toBeVisible();
-  await expect.poll(() => costChart.locator('path.recharts-area-area').count()).toBeGreaterThan(0);
-  await expect.poll(() => requestsChart.locator('.recharts-bar-rectangle').count()).toBeGreaterThan(0);
-
-  const total = page.getByTestId('tile-total-cost-value');
-  const requests = page.getByTestId('tile-requests-value');
-  await expect(total).toHaveText(money);
-  await expect(total).not.toHaveText('$0.00');
-  await expect(page.getByTestId('tile-cost-per-request-value')).toHaveText(/^\$\d/);
+  // Tiles: money with its unit in the label, and a change against the trailing median.
+  await expect(page.getByTestId('tile-cut')).toContainText('USD per 1M useful tokens');
+  await expect(page.getByTestId('tile-cut-value')).toHaveText(MONEY);
+  await expect(page.getByTestId('tile-tco-value')).toHaveText(MONEY);
+  await expect(page.getByTestId('tile-cost-per-accepted-value')).toHaveText(MONEY);
+  await expect(page.getByTestId('tile-acceptance-value')).toHaveText(/^\d+(\.\d)?%$/);
+  await expect(page.getByTestId('tile-p95-value')).toHaveText(/ (ms|s)$/);
+  await expect(page.getByTestId('tile-gpu-h100-a-value')).toHaveText(/%$/);
   await expect(page.getByTestId('tile-unpriced-value')).toHaveText(/^\d[\d,]*$/);
+  await expect(page.getByTestId('tile-tco-change')).toHaveText(/^([+−]\d|0%|no baseline)/);
 
-  await page.screenshot({ path: 'test-results/screenshots/overview.png', fullPage: true });
+  // Charts draw data marks: bars for the layers, a line per class, a line per pool.
+  await expectMarks(page.getByTestId('layer-chart'), BARS, 30);
+  for (const slug of ['customer_support', 'agentic_coding', 'internal_knowledge_assistant']) {
+    await expectMarks(page.getByTestId(`cut-chart-${slug}`), LINES, 2);
+  }
+  await expectMarks(page.getByTestId('pool-chart'), LINES, 2);
+  await screenshot(page, 'overview');
+  expect(problems).toEqual([]);
+});
 
-  // A preset puts the range in the URL and the figures follow it.
-  const before = { total: await total.textContent(), requests: await requests.textContent() };
+test('the anomaly list finds the incident day and the prompt creep, and links to each day', async ({ page }) => {
+  const problems = watchForProblems(page);
+  await page.goto('/');
+  const incident = demoIncidentDay();
+  const list = page.getByTestId('anomaly-list');
+  const storm = list.locator(`[data-testid="anomaly"][data-figure="retry_rate"][data-day="${incident}"]`);
+  await expect(storm.first()).toBeVisible();
+  await expect(storm.first()).toContainText('Retry rate ↑');
+  const creep = list.locator('[data-testid="anomaly"][data-kind="drift"][data-figure="prompt_length"]');
+  await expect(creep).toHaveCount(1);
+  await expect(creep).toContainText('Internal knowledge assistant: Prompt length ↑');
+  await expect(creep).toContainText(/crept up \+\d+/);
+
+  // Each links to its class's page narrowed to its day.
+  await storm.first().getByRole('link').click();
+  await expect(page).toHaveURL(new RegExp(`/workloads/\\w+\\?from=${incident}&to=${incident}`));
+  await expect(page.getByTestId('range-label')).toContainText(
+    new Date(`${incident}T00:00:00Z`).toLocaleDateString('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' }),
+  );
+  await expect(page.getByTestId('tile-retry-value')).toHaveText(/%$/);
+  expect(problems).toEqual([]);
+});
+
+test('filters and the date range live in the URL and change the figures', async ({ page }) => {
+  const problems = watchForProblems(page);
+  await page.goto('/');
+  const tco = page.getByTestId('tile-tco-value');
+  await expect(tco).toHaveText(MONEY);
+  const all = await tco.textContent();
+
+  await page.getByLabel('Workload class', { exact: true }).selectOption('customer_support');
+  await expect(page).toHaveURL(/[?&]class=customer_support/);
+  await expect(page.getByTestId('tile-cost-per-accepted')).toContainText('Cost per resolved ticket, USD');
+  await expect(tco).not.toHaveText(all ?? '');
+  await expect(tco).toHaveText(MONEY);
+
+  await page.getByLabel('Team', { exact: true }).selectOption({ index: 1 });
+  await expect(page).toHaveURL(/[?&]team=/);
+
   await page.getByRole('button', { name: 'Last 7 days' }).click();
   await expect(page).toHaveURL(/[?&]from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}/);
   await expect(page.getByRole('button', { name: 'Last 7 days' })).toHaveAttribute('aria-pressed', 'true');
-  await expect(total).not.toHaveText(before.total ?? '');
-  await expect(requests).not.toHaveText(before.requests ?? '');
-  await expect(total).toHaveText(money);
 
-  // A custom range goes through the form and lands in the URL as typed.
-  const from = new URL(page.url()).searchParams.get('from') ?? '';
-  const sevenDayTotal = await total.textContent();
-  await page.getByLabel('From').fill(from);
-  await page.getByLabel('to', { exact: true }).fill(from);
-  await page.getByRole('button', { name: 'Apply' }).click();
-  await expect(page).toHaveURL(new RegExp(`from=${from}&to=${from}`));
-  await expect(total).not.toHaveText(sevenDayTotal ?? '');
-
-  // The range survives a reload: it is URL state, rendered by the server too.
+  // The URL is the state: a reload (a shared link) renders the same selection on the server.
+  const url = page.url();
   await page.reload();
-  await expect(page.getByTestId('range-label')).not.toContainText('–');
-  await expect(total).toHaveText(money);
+  expect(page.url()).toBe(url);
+  await expect(page.getByLabel('Workload class', { exact: true })).toHaveValue('customer_support');
+  await page.getByLabel('Team', { exact: true }).selectOption('');
+  await expect(page).not.toHaveURL(/[?&]team=/);
+  await expect(tco).toHaveText(MONEY);
 
-  // Every section of the navigation opens and is marked as the current page.
-  const sections = [
-    { name: 'Workloads', path: '/workloads' },
-    { name: 'Teams', path: '/teams' },
-    { name: 'Weekly review', path: '/weekly' },
-    { name: 'Settings', path: '/settings' },
-    { name: 'Overview', path: '/' },
-  ];
-  const nav = page.getByRole('navigation', { name: 'Main' });
-  for (const section of sections) {
-    await nav.getByRole('link', { name: section.name }).click();
-    await expect(page).toHaveURL((u) => u.pathname === section.path);
-    await expect(page.getByRole('heading', { level: 1, name: section.name })).toBeVisible();
-    await expect(nav.getByRole('link', { name: section.name })).toHaveAttribute('aria-current', 'page');
-    if (!['/', '/teams'].includes(section.path))
-      await expect(page.getByText('Coming in a later release')).toBeVisible();
-  }
-  await expect(page.getByTestId('cost-chart').locator('svg.recharts-surface').first()).toBeVisible();
+  // The day the tiles describe is URL state too.
+  const day = await page.getByLabel('Day shown').inputValue();
+  const before = new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  await page.getByLabel('Day shown').fill(before);
+  await expect(page).toHaveURL(new RegExp(`[?&]day=${before}`));
+  expect(problems).toEqual([]);
+});
 
+test('the dark theme is a toggle, remembered across pages', async ({ page }) => {
+  const problems = watchForProblems(page);
+  await page.goto('/');
+  const toggle = page.getByRole('button', { name: 'Dark theme' });
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  await toggle.click();
+  await expect(page.locator('html')).toHaveClass(/dark/);
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  await expectMarks(page.getByTestId('layer-chart'), BARS, 30);
+  await screenshot(page, 'overview-dark');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Weekly review' }).click();
+  await expect(page.locator('html')).toHaveClass(/dark/);
+  await page.reload();
+  await expect(page.locator('html')).toHaveClass(/dark/);
+  await page.getByRole('button', { name: 'Dark theme' }).click();
+  await expect(page.locator('html')).not.toHaveClass(/dark/);
   expect(problems).toEqual([]);
 });
 
 test('a failed fetch says so and Retry recovers the figures', async ({ page }) => {
   await page.goto('/');
-  const total = page.getByTestId('tile-total-cost-value');
-  await expect(total).toHaveText(money);
-
+  const tco = page.getByTestId('tile-tco-value');
+  await expect(tco).toHaveText(MONEY);
   let failing = true;
-  await page.route('**/api/v1/overview/daily?**', (route) =>
+  await page.route('**/api/v1/metrics?**', (route) =>
     failing
       ? route.fulfill({
           status: 503,
@@ -105,36 +125,33 @@ test('a failed fetch says so and Retry recovers the figures', async ({ page }) =
         })
       : route.continue(),
   );
-  const before = await total.textContent();
   await page.getByRole('button', { name: 'Last 7 days' }).click();
   const alert = page.getByRole('alert').filter({ hasText: 'The database is not reachable right now.' });
-  await expect(alert).toBeVisible();
-  await expect(alert).toContainText('try again shortly');
-
+  await expect(alert).toBeVisible({ timeout: 20_000 });
   failing = false;
   await alert.getByRole('button', { name: 'Retry' }).click();
   await expect(alert).toBeHidden();
-  await expect(total).not.toHaveText(before ?? '');
-  await expect(total).toHaveText(money);
+  // The 7 days arrived: at most 6 layers x 7 days of bars.
+  await expect(page.getByTestId('overview-content')).toHaveAttribute('aria-busy', 'false');
+  await expect.poll(() => page.getByTestId('layer-chart').locator(BARS).count()).toBeLessThanOrEqual(42);
+  await expect(tco).toHaveText(MONEY);
 });
 
-test('the daily API validates its query and answers money as decimal strings', async ({ request }) => {
-  const bad = await request.get('/api/v1/overview/daily?from=yesterday&to=2026-01-01');
-  expect(bad.status()).toBe(400);
-  expect(await bad.json()).toEqual({ error: { code: 'invalid_query', message: 'from: must be a date YYYY-MM-DD' } });
-
-  const health = await request.get('/api/health');
-  expect(health.ok()).toBe(true);
-  const today = new Date().toISOString().slice(0, 10);
-  const monthAgo = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
-  const good = await request.get(`/api/v1/overview/daily?from=${monthAgo}&to=${today}`);
-  expect(good.status()).toBe(200);
-  const { rows } = (await good.json()) as { rows: Array<Record<string, unknown>> };
-  expect(rows.length).toBeGreaterThan(0);
-  for (const row of rows) {
-    for (const key of ['tco_usd', 'l1_usd', 'l2_usd', 'l3_usd', 'l4_usd', 'base_usd']) {
-      expect(row[key]).toMatch(/^-?\d+\.\d{6}$/);
-    }
-    expect(Number.isInteger(row.requests)).toBe(true);
+test('every section of the navigation opens and is marked current', async ({ page }) => {
+  const problems = watchForProblems(page);
+  await page.goto('/');
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  for (const section of [
+    { name: 'Workloads', path: '/workloads' },
+    { name: 'Teams', path: '/teams' },
+    { name: 'Weekly review', path: '/weekly' },
+    { name: 'Settings', path: '/settings' },
+    { name: 'Overview', path: '/' },
+  ]) {
+    await nav.getByRole('link', { name: section.name }).click();
+    await expect(page).toHaveURL((u) => u.pathname === section.path);
+    await expect(page.getByRole('heading', { level: 1, name: section.name })).toBeVisible();
+    await expect(nav.getByRole('link', { name: section.name })).toHaveAttribute('aria-current', 'page');
   }
+  expect(problems).toEqual([]);
 });

@@ -73,6 +73,8 @@ describe('GET /api/v1/metrics: the total', () => {
         l4_usd: '42.500000',
         l5_usd: '10.000000',
         idle_usd: '95.000000',
+        // the layer-2 fixed cost: 97.25 = 1.00 direct + 95 idle + 1.25 fixed
+        l2_fixed_usd: '1.250000',
         base_usd: '1.050100',
         requests: 5,
         unpriced_requests: 1,

@@ -16,7 +16,10 @@ function Code({ children }: { children: string }) {
 export function EmptyOverview() {
   return (
     <>
-      <PageHeader title="Overview" description="Direct cost of LLM inference and request volume, per day." />
+      <PageHeader
+        title="Overview"
+        description="Total cost of ownership of LLM inference, cost per useful token, and what moved."
+      />
       <section
         aria-labelledby="empty-heading"
         data-testid="overview-empty"

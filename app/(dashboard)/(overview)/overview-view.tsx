@@ -3,46 +3,65 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useQueryStates } from 'nuqs';
 import { useMemo } from 'react';
-import { ChartCard } from '@/components/charts/chart-card';
-import type { ChartSeries } from '@/components/charts/series';
-import { SeriesBarChart } from '@/components/charts/series-bar-chart';
-import { StackedAreaChart } from '@/components/charts/stacked-area-chart';
 import { DateRangePicker } from '@/components/date-range-picker';
+import { EmptyState } from '@/components/empty-state';
+import { FilterBar } from '@/components/filters/filter-bar';
 import { PageHeader } from '@/components/page-header';
-import { COST_LAYERS, REQUESTS_SERIES, toDailyCostSeries, toDailyRequestsSeries } from '@/lib/charts/overview-series';
-import { defaultRange, rangePresets, rangeProblem, resolveRange, type DayRange } from '@/lib/dates/range';
+import { QueryError } from '@/components/query-error';
+import { addDays } from '@/lib/dates/days';
+import { rangePresets, rangeProblem, type DayRange } from '@/lib/dates/range';
+import { detectAnomalies, LOOKBACK_DAYS } from '@/lib/dashboard/anomalies';
+import { classInfo, filterChoices } from '@/lib/dashboard/filter-options';
+import { overviewTiles } from '@/lib/dashboard/overview-tiles';
 import { formatDayRange } from '@/lib/format/dates';
-import { formatCountCompact, formatUsdCompact } from '@/lib/format/numbers';
-import { summarizeOverview } from '@/lib/overview/summary';
+import { toFilters } from '../_data/filter-params';
+import { classDaysQuery, dimensionsQuery, metricsQuery, poolUsageQuery } from '../_data/queries';
+import { AnomalyList } from './anomaly-list';
+import { CutByClass, LayerChart, PoolUtilizationChart } from './overview-charts';
+import { overviewPlan } from './overview-plan';
 import { OverviewTiles } from './overview-tiles';
-import { QueryError } from './query-error';
-import { overviewDailyQuery } from './queries';
 import { overviewSearchParams } from './search-params';
 import { OverviewSkeletonBody } from './skeleton';
 
-const LAYER_COLORS = ['blue', 'cyan', 'amber', 'violet'] as const;
-const COST_SERIES: ChartSeries[] = COST_LAYERS.map((layer, i) => ({
-  name: layer.label,
-  color: LAYER_COLORS[i] ?? 'gray',
-}));
-const REQUEST_SERIES: ChartSeries[] = [{ name: REQUESTS_SERIES, color: 'blue' }];
+/** The range a lookback-extended request shows. */
+const shownRange = (fetched: DayRange): DayRange => ({ from: addDays(fetched.from, LOOKBACK_DAYS), to: fetched.to });
 
-export function OverviewView({ dataRange }: { dataRange: DayRange }) {
-  const [asked, setAsked] = useQueryStates(overviewSearchParams, { history: 'push' });
-  const range = resolveRange(asked, defaultRange(dataRange));
+export function OverviewView({ dataRange, today }: { dataRange: DayRange; today: string }) {
+  const [state, setState] = useQueryStates(overviewSearchParams, { history: 'push' });
+  const filters = toFilters(state);
+  const plan = overviewPlan(state, filters, dataRange, today);
   const presets = useMemo(() => rangePresets(dataRange), [dataRange]);
-  // Previous figures stay up while another range loads; they are mapped onto their own range.
-  const query = useQuery({ ...overviewDailyQuery(range), placeholderData: keepPreviousData });
-  const shown = query.data;
 
+  const dims = useQuery(dimensionsQuery());
+  const daily = useQuery({ ...metricsQuery(plan.daily), placeholderData: keepPreviousData });
+  const byClass = useQuery({ ...classDaysQuery(plan.byClass), placeholderData: keepPreviousData });
+  const pools = useQuery({ ...poolUsageQuery(plan.pools), placeholderData: keepPreviousData });
+  const failed = [dims, daily, byClass, pools].find((q) => q.isError);
+  const loadingNext = daily.isPlaceholderData || byClass.isPlaceholderData || pools.isPlaceholderData;
+
+  const askedDay = plan.day;
+  const unit = filters.workloadClass ? classInfo(dims.data, filters.workloadClass).unit : undefined;
   const view = useMemo(() => {
-    if (!shown) return null;
+    if (!daily.data || !byClass.data || !pools.data) return null;
+    const range = shownRange(daily.data.params.range);
+    const inRange = daily.data.rows.filter((r) => r.day && r.day >= range.from && r.day <= range.to);
+    const day = askedDay >= range.from && askedDay <= range.to ? askedDay : range.to;
     return {
-      summary: summarizeOverview(shown.rows),
-      cost: toDailyCostSeries(shown.rows, shown.range),
-      requests: toDailyRequestsSeries(shown.rows, shown.range),
+      range,
+      day,
+      empty: inRange.every((r) => r.requests === 0),
+      dailyAll: daily.data.rows,
+      anomalies: detectAnomalies(byClass.data.rows, shownRange(byClass.data.params.range)),
+      dailyRows: inRange,
+      classRows: byClass.data.rows,
+      poolRows: pools.data.rows,
     };
-  }, [shown]);
+  }, [daily.data, byClass.data, pools.data, askedDay]);
+  // Cheap (a tile per figure over a few days), so computed each render with the class's unit.
+  const tiles = view ? overviewTiles(view.dailyAll, view.poolRows, view.day, unit) : [];
+
+  const className = (slug: string) => classInfo(dims.data, slug).name;
+  const setFilter = (key: string, value: string | null) => void setState({ [key]: value, day: null });
 
   return (
     <>
@@ -50,65 +69,81 @@ export function OverviewView({ dataRange }: { dataRange: DayRange }) {
         title="Overview"
         description={
           <>
-            Direct cost of LLM inference (layers L1–L4) and request volume for{' '}
+            Total cost of ownership of LLM inference across the five layers, cost per useful token, and what moved, for{' '}
             <span className="font-medium text-tremor-content-emphasis" data-testid="range-label">
-              {formatDayRange(range)}
+              {formatDayRange(plan.range)}
             </span>
             .
           </>
         }
         actions={
           <DateRangePicker
-            value={range}
+            value={plan.range}
             bounds={dataRange}
             presets={presets}
             validate={rangeProblem}
-            onChange={(next) => void setAsked(next)}
+            onChange={(next) => void setState({ ...next, day: null })}
           />
         }
       />
+      <div className="mb-6">
+        {dims.data ? <FilterBar filters={filterChoices(dims.data, filters)} onChange={setFilter} /> : null}
+      </div>
 
-      {query.isError ? <QueryError error={query.error} onRetry={() => void query.refetch()} /> : null}
+      {failed?.error ? (
+        <QueryError
+          error={failed.error}
+          onRetry={() => {
+            for (const q of [dims, daily, byClass, pools]) if (q.isError) void q.refetch();
+          }}
+        />
+      ) : null}
 
       {view ? (
-        <div className="space-y-6" aria-busy={query.isPlaceholderData} data-testid="overview-content">
-          {query.isPlaceholderData ? (
+        <div className="space-y-6" aria-busy={loadingNext} data-testid="overview-content">
+          {loadingNext ? (
             <p role="status" className="text-tremor-label text-tremor-content-default">
-              Loading {formatDayRange(range)}…
+              Loading {formatDayRange(plan.range)}…
             </p>
           ) : null}
-          {shown && shown.rows.length === 0 ? (
-            <p
-              role="status"
-              className="rounded-tremor-default border border-tremor-border-default bg-tremor-background-default p-4 text-tremor-default"
-            >
-              No requests were recorded between these dates. Data exists from {formatDayRange(dataRange)}.
-            </p>
+          {view.empty ? (
+            <EmptyState title="No requests match these dates and filters" testId="overview-filtered-empty">
+              Data exists from {formatDayRange(dataRange)}. Widen the dates or clear a filter; new telemetry appears
+              here once it is sent to <code>POST /api/v1/events</code> with this team, workload class, model or pool.
+            </EmptyState>
           ) : null}
-          <OverviewTiles summary={view.summary} />
-          <div className="grid gap-6 xl:grid-cols-2">
-            <ChartCard
-              title="Direct cost per day, by layer"
-              description="L1 model, L2 serving, L3 workload behaviour, L4 orchestration & QC (USD)"
-              testId="cost-chart"
-            >
-              <StackedAreaChart data={view.cost} index="label" series={COST_SERIES} valueFormatter={formatUsdCompact} />
-            </ChartCard>
-            <ChartCard
-              title="Requests per day"
-              description="Model calls recorded each reporting day"
-              testId="requests-chart"
-            >
-              <SeriesBarChart
-                data={view.requests}
-                index="label"
-                series={REQUEST_SERIES}
-                valueFormatter={formatCountCompact}
-              />
-            </ChartCard>
-          </div>
+
+          <section aria-labelledby="day-heading">
+            <div className="mb-3 flex flex-wrap items-end justify-between gap-3">
+              <div>
+                <h2 id="day-heading" className="text-tremor-default font-semibold text-tremor-content-strong">
+                  <span data-testid="focus-day">{formatDayRange({ from: view.day, to: view.day })}</span>
+                </h2>
+                <p className="text-tremor-label text-tremor-content-default">
+                  Each figure on this day, against the median of the 7 days before it.
+                </p>
+              </div>
+              <label className="flex items-center gap-2 text-tremor-default print:hidden">
+                Day shown
+                <input
+                  type="date"
+                  value={view.day}
+                  min={view.range.from}
+                  max={view.range.to}
+                  onChange={(e) => e.target.value && void setState({ day: e.target.value })}
+                  className="rounded-tremor-small border border-tremor-border-default bg-tremor-background-default px-2 py-1.5 text-tremor-default text-tremor-content-strong shadow-tremor-input"
+                />
+              </label>
+            </div>
+            <OverviewTiles tiles={tiles} />
+          </section>
+
+          <AnomalyList anomalies={view.anomalies} rangeTo={view.range.to} className={className} />
+          <LayerChart rows={view.dailyRows} range={view.range} />
+          <CutByClass rows={view.classRows} range={view.range} className={className} />
+          <PoolUtilizationChart rows={view.poolRows} range={view.range} />
         </div>
-      ) : query.isPending ? (
+      ) : daily.isPending || byClass.isPending || pools.isPending ? (
         <OverviewSkeletonBody />
       ) : null}
     </>

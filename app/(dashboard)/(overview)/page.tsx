@@ -1,35 +1,39 @@
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { SearchParams } from 'nuqs/server';
-import { getDatabase } from '@/db/instance';
-import { getDailyTotals, getDataRange } from '@/db/queries/daily-totals';
-import { toOverviewDailyRow } from '@/lib/api/overview-daily';
-import { defaultRange, resolveRange } from '@/lib/dates/range';
 import { makeQueryClient } from '@/app/query-client';
+import { getDatabase } from '@/db/instance';
+import { getSettings } from '@/db/queries/settings';
+import { reportingDayFormatter } from '@/lib/reporting-day';
+import { toFilters } from '../_data/filter-params';
+import { prefetch } from '../_data/prefetch';
 import { EmptyOverview } from './empty-overview';
 import { OverviewView } from './overview-view';
-import { overviewDailyQuery, type OverviewDaily } from './queries';
+import { overviewPlan } from './overview-plan';
 import { loadOverviewSearchParams } from './search-params';
 
 export const dynamic = 'force-dynamic';
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const db = await getDatabase();
-  const dataRange = await getDataRange(db);
-  if (!dataRange) return <EmptyOverview />;
-
-  const range = resolveRange(await loadOverviewSearchParams(searchParams), defaultRange(dataRange));
   const queryClient = makeQueryClient();
-  await queryClient.prefetchQuery({
-    ...overviewDailyQuery(range),
-    queryFn: async (): Promise<OverviewDaily> => ({
-      rows: (await getDailyTotals(db, range)).map(toOverviewDailyRow),
-      range,
-    }),
-  });
+  const load = prefetch(queryClient, db);
+  const [dims, settings, asked] = await Promise.all([
+    load.dimensions(),
+    getSettings(db),
+    loadOverviewSearchParams(searchParams),
+  ]);
+  if (!dims.data_range) return <EmptyOverview />;
+
+  const today = reportingDayFormatter(settings.reporting_time_zone)(new Date());
+  const plan = overviewPlan(asked, toFilters(asked), dims.data_range, today);
+  // One at a time: each settles the days it reads first, and PGlite runs one query at a time anyway.
+  await load.metrics(plan.daily);
+  await load.classDays(plan.byClass);
+  await load.poolUsage(plan.pools);
 
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <OverviewView dataRange={dataRange} />
+      <OverviewView dataRange={dims.data_range} today={today} />
     </HydrationBoundary>
   );
 }

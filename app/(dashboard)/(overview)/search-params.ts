@@ -1,16 +1,7 @@
-import { createLoader, createParser } from 'nuqs/server';
-import { isIsoDay } from '@/lib/dates/days';
+import { createLoader } from 'nuqs/server';
+import { filterParams, parseAsDay } from '../_data/filter-params';
 
-/** A reporting day in the URL; anything else reads as absent, so a bad link shows the default range. */
-const parseAsDay = createParser({
-  parse: (value: string) => (isIsoDay(value) ? value : null),
-  serialize: (value: string) => value,
-});
-
-/** The Overview's URL state, shared by the server page (loader) and the client view (useQueryStates). */
-export const overviewSearchParams = {
-  from: parseAsDay,
-  to: parseAsDay,
-};
+/** The Overview's URL state: the shared filters and the day the tiles describe. */
+export const overviewSearchParams = { ...filterParams, day: parseAsDay };
 
 export const loadOverviewSearchParams = createLoader(overviewSearchParams);

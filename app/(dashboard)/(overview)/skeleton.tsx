@@ -4,15 +4,15 @@ import { Skeleton } from '@/components/skeleton';
 export function OverviewSkeletonBody() {
   return (
     <div className="space-y-6" role="status" aria-label="Loading the overview">
-      <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
-        {[0, 1, 2, 3].map((i) => (
+      <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-5">
+        {Array.from({ length: 10 }, (_, i) => (
           <div
             key={i}
-            className="rounded-tremor-default border border-tremor-border-default bg-tremor-background-default p-5"
+            className="rounded-tremor-default border border-tremor-border-default bg-tremor-background-default p-4"
           >
-            <Skeleton className="h-4 w-28" />
-            <Skeleton className="mt-3 h-8 w-36" />
-            <Skeleton className="mt-2 h-3 w-40" />
+            <Skeleton className="h-3 w-28" />
+            <Skeleton className="mt-3 h-7 w-24" />
+            <Skeleton className="mt-2 h-3 w-32" />
           </div>
         ))}
       </div>

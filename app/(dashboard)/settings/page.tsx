@@ -1,19 +1,24 @@
+import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
-import { ComingSoon } from '@/components/shell/coming-soon';
+import type { SearchParams } from 'nuqs/server';
+import { makeQueryClient } from '@/app/query-client';
+import { authorizeSettings } from './actions/authorize';
+import { settingsQuery } from './queries';
+import { loadSettingsSearchParams } from './search-params';
+import { settingsPageData } from './settings-data';
+import { SettingsView } from './settings-view';
 
 export const metadata: Metadata = { title: 'Settings' };
+export const dynamic = 'force-dynamic';
 
-export default function SettingsPage() {
+export default async function SettingsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const { db } = await authorizeSettings();
+  await loadSettingsSearchParams(searchParams);
+  const queryClient = makeQueryClient();
+  await queryClient.prefetchQuery({ ...settingsQuery(), queryFn: () => settingsPageData(db) });
   return (
-    <ComingSoon
-      title="Settings"
-      summary="The price book and policies behind every figure; until this page exists they are managed through the API with the admin key."
-      planned={[
-        'Model prices per provider and model (input, cached input, output), versioned by effective date',
-        'Self-hosted GPU pools: GPU type and count, price per GPU-hour, billing granularity',
-        'Fixed costs, reviewer and tool-call unit costs, and the idle-capacity allocation policy',
-        'Ingest keys, optionally scoped to one team',
-      ]}
-    />
+    <HydrationBoundary state={dehydrate(queryClient)}>
+      <SettingsView />
+    </HydrationBoundary>
   );
 }

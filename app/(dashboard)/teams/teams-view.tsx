@@ -3,7 +3,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useQueryStates } from 'nuqs';
 import { PageHeader } from '@/components/page-header';
-import { QueryError } from '../(overview)/query-error';
+import { QueryError } from '@/components/query-error';
 import { BudgetsPanel, type AlertView } from './budgets-panel';
 import { ChargebackTable } from './chargeback-table';
 import { money } from './format';

@@ -1,19 +1,38 @@
+import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
-import { ComingSoon } from '@/components/shell/coming-soon';
+import type { SearchParams } from 'nuqs/server';
+import { makeQueryClient } from '@/app/query-client';
+import { getDatabase } from '@/db/instance';
+import { getSettings } from '@/db/queries/settings';
+import { reportingDayFormatter } from '@/lib/reporting-day';
+import { toFilters } from '../_data/filter-params';
+import { NoTelemetry } from '../_data/no-telemetry';
+import { prefetch } from '../_data/prefetch';
+import { chooseWeek, weeklyPlan } from './plan';
+import { loadWeeklySearchParams } from './search-params';
+import { WeeklyView } from './weekly-view';
 
 export const metadata: Metadata = { title: 'Weekly review' };
+export const dynamic = 'force-dynamic';
 
-export default function WeeklyReviewPage() {
+export default async function WeeklyPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const db = await getDatabase();
+  const queryClient = makeQueryClient();
+  const load = prefetch(queryClient, db);
+  const [dims, settings, asked] = await Promise.all([
+    load.dimensions(),
+    getSettings(db),
+    loadWeeklySearchParams(searchParams),
+  ]);
+  if (!dims.data_range) return <NoTelemetry title="Weekly review" />;
+  const today = reportingDayFormatter(settings.reporting_time_zone)(new Date());
+  const plan = weeklyPlan(chooseWeek(asked.week, dims.data_range, today), toFilters(asked));
+  await load.metrics(plan.byClass);
+  await load.metrics(plan.totals);
+  await load.rejections(plan.rejections);
   return (
-    <ComingSoon
-      title="Weekly review"
-      summary="A one-page summary for the weekly cost meeting: what changed since last week, and why."
-      planned={[
-        'Week-over-week change in total cost and in cost per useful token, per workload',
-        'The biggest movers by team, model and GPU pool',
-        'Top failure modes (rejection reasons) and what the rejected work cost',
-        'Retries, fallbacks and idle capacity that made useful tokens more expensive',
-      ]}
-    />
+    <HydrationBoundary state={dehydrate(queryClient)}>
+      <WeeklyView dataRange={dims.data_range} today={today} />
+    </HydrationBoundary>
   );
 }

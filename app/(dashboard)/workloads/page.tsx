@@ -1,19 +1,28 @@
+import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
-import { ComingSoon } from '@/components/shell/coming-soon';
+import type { SearchParams } from 'nuqs/server';
+import { makeQueryClient } from '@/app/query-client';
+import { getDatabase } from '@/db/instance';
+import { toFilters } from '../_data/filter-params';
+import { prefetch } from '../_data/prefetch';
+import { NoTelemetry } from '../_data/no-telemetry';
+import { workloadsIndexPlan } from './plan';
+import { loadWorkloadsSearchParams } from './search-params';
+import { WorkloadsView } from './workloads-view';
 
 export const metadata: Metadata = { title: 'Workloads' };
+export const dynamic = 'force-dynamic';
 
-export default function WorkloadsPage() {
+export default async function WorkloadsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const db = await getDatabase();
+  const queryClient = makeQueryClient();
+  const load = prefetch(queryClient, db);
+  const [dims, asked] = await Promise.all([load.dimensions(), loadWorkloadsSearchParams(searchParams)]);
+  if (!dims.data_range) return <NoTelemetry title="Workloads" />;
+  await load.metrics(workloadsIndexPlan(asked, toFilters(asked), dims.data_range).byClass);
   return (
-    <ComingSoon
-      title="Workloads"
-      summary="What a useful result costs for each kind of work: customer support, long-context research, document review, agentic coding and internal knowledge assistants."
-      planned={[
-        'Cost per useful token and per accepted workflow for each workload class',
-        'The CUT multiplier: what a useful token really costs against the sticker price per token',
-        'Acceptance, retry, cache-hit and fallback rates, and p50/p95/p99 latency',
-        'Cost split by layer (model, serving, workload behaviour, orchestration & QC, operations)',
-      ]}
-    />
+    <HydrationBoundary state={dehydrate(queryClient)}>
+      <WorkloadsView dataRange={dims.data_range} />
+    </HydrationBoundary>
   );
 }

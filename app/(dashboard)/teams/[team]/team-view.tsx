@@ -11,7 +11,7 @@ import { MetricTile } from '@/components/metric-tile';
 import { PageHeader } from '@/components/page-header';
 import type { DrillRowJson } from '@/lib/api/team-drilldown-wire';
 import { formatCount, formatUsdCompact } from '@/lib/format/numbers';
-import { QueryError } from '../../(overview)/query-error';
+import { QueryError } from '@/components/query-error';
 import { formatMonth, formatShare, money, teamLabel, unitMoney } from '../format';
 import { MonthPicker, type MonthOption } from '../month-bar';
 import { teamDrilldownQuery } from '../queries';

@@ -1,14 +1,11 @@
-import { z } from 'zod';
 import { authenticate } from '@/app/api/auth';
 import { apiRoute, database, parseBody } from '@/app/api/handler';
 import { listKeys } from '@/db/queries/keys';
 import { createKey } from '@/db/writes/keys';
-import { slug, text } from '@/ingest/native/rules';
+import { NewKeyBody } from '../_config/key-body';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
-
-const NewKeyBody = z.strictObject({ name: text(100), team: slug.optional() });
 
 /** Creates an ingest key (admin key only). The secret is in this response and nowhere else. */
 export const POST = apiRoute(async (request) => {

@@ -1,0 +1,107 @@
+'use client';
+
+import { useQueryClient } from '@tanstack/react-query';
+import { createContext, useContext, useEffect, useId, useState, useTransition, type ReactNode } from 'react';
+import type { ActionResult } from './actions/result';
+
+export const inputClass =
+  'w-full rounded-tremor-small border border-tremor-border-default bg-tremor-background-default px-2 py-1.5 text-tremor-default text-tremor-content-strong shadow-tremor-input aria-invalid:border-red-500';
+export const primaryButton =
+  'rounded-tremor-small bg-tremor-brand-default px-3 py-1.5 text-tremor-default font-medium text-tremor-brand-inverted shadow-tremor-input hover:bg-tremor-brand-emphasis disabled:opacity-60';
+export const secondaryButton =
+  'rounded-tremor-small border border-tremor-border-default bg-tremor-background-default px-2.5 py-1 text-tremor-label font-medium text-tremor-content-emphasis hover:bg-tremor-background-muted';
+
+/** A labelled input with its hint and, after a failed save, the rule it broke. */
+export function Field({
+  label,
+  name,
+  error,
+  hint,
+  children,
+}: {
+  label: string;
+  name: string;
+  error?: string;
+  hint?: string;
+  children: (props: { id: string; name: string; 'aria-invalid'?: true; 'aria-describedby'?: string }) => ReactNode;
+}) {
+  const id = useId();
+  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className="flex min-w-0 flex-col gap-1">
+      <label htmlFor={id} className="text-tremor-label font-medium text-tremor-content-emphasis">
+        {label}
+      </label>
+      {children({ id, name, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy })}
+      {hint ? (
+        <p id={`${id}-hint`} className="text-tremor-label text-tremor-content-default">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="text-tremor-label text-red-700 dark:text-red-400">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** A form's outcome line: the error of a failed save, or what the last save did. */
+export function FormMessage({ error, done }: { error: string | null; done: string | null }) {
+  if (error)
+    return (
+      <p role="alert" className="text-tremor-default text-red-700 dark:text-red-400">
+        {error}
+      </p>
+    );
+  if (done)
+    return (
+      <p role="status" className="text-tremor-default text-emerald-700 dark:text-emerald-400">
+        {done}
+      </p>
+    );
+  return null;
+}
+
+/** Tells the page a save is under way, so re-pricing progress is polled meanwhile. */
+export const SavingContext = createContext<(saving: boolean) => void>(() => {});
+
+/**
+ * Runs a Settings action and, when it saved, refetches the Settings data and drops every cached
+ * figure, so the other pages read the re-priced numbers next time they are opened.
+ */
+export function useSettingsAction<I, T>(action: (input: I) => Promise<ActionResult<T>>) {
+  const queryClient = useQueryClient();
+  const [pending, startTransition] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [done, setDone] = useState<string | null>(null);
+  const reportSaving = useContext(SavingContext);
+  useEffect(() => reportSaving(pending), [pending, reportSaving]);
+
+  function run(input: I, onSaved?: (data: T) => string | void) {
+    setDone(null);
+    startTransition(async () => {
+      const result = await action(input);
+      if (!result.ok) {
+        setError(result.error);
+        setFields(result.fields);
+        return;
+      }
+      setError(null);
+      setFields({});
+      setDone(onSaved?.(result.data) ?? 'Saved.');
+      await queryClient.invalidateQueries();
+    });
+  }
+  return { run, pending, error, fields, done };
+}
+
+/** Optional text fields: an empty box means "not given". */
+export const optional = (value: FormDataEntryValue | null) => {
+  const s = typeof value === 'string' ? value.trim() : '';
+  return s === '' ? undefined : s;
+};
+
+export const text = (value: FormDataEntryValue | null) => (typeof value === 'string' ? value.trim() : '');

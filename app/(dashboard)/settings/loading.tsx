@@ -1,0 +1,5 @@
+import { PageSkeleton } from '../_data/page-skeleton';
+
+export default function Loading() {
+  return <PageSkeleton label="Loading the settings" />;
+}

@@ -1,0 +1,229 @@
+'use client';
+
+import { useState, type FormEvent } from 'react';
+import { Panel } from '@/components/panel';
+import * as f from '@/lib/dashboard/format';
+import { savePool } from './actions/pricebook';
+import {
+  Field,
+  FormMessage,
+  inputClass,
+  optional,
+  primaryButton,
+  secondaryButton,
+  text,
+  useSettingsAction,
+} from './form-bits';
+import type { SettingsPageData } from './settings-data';
+
+type Pool = SettingsPageData['pools'][number];
+type Version = Pool['history'][number];
+const today = () => new Date().toISOString().slice(0, 10);
+const PRICING = { on_demand: 'On demand', spot: 'Spot', reserved: 'Reserved', owned_amortized: 'Owned (amortized)' };
+
+export function PoolsSection({ pools }: { pools: readonly Pool[] }) {
+  const [draft, setDraft] = useState<Version | null>(null);
+  const [formKey, setFormKey] = useState(0);
+  const action = useSettingsAction(savePool);
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const provisioned = optional(form.get('provisioned_gpu_hours_per_day'));
+    action.run(
+      {
+        name: text(form.get('name')),
+        gpu_type: text(form.get('gpu_type')),
+        gpu_count: Number(text(form.get('gpu_count')) || NaN),
+        usd_per_gpu_hour: text(form.get('usd_per_gpu_hour')),
+        pricing_model: text(form.get('pricing_model')),
+        billing_granularity: text(form.get('billing_granularity')),
+        provisioned_gpu_hours_per_day: provisioned ?? null,
+        input_weight: text(form.get('input_weight')),
+        effective_from: text(form.get('effective_from')),
+      },
+      (r) => `${r.created ? 'Added' : 'Replaced'} pool ${r.pool.name} from ${r.pool.effective_from.slice(0, 10)}.`,
+    );
+  }
+
+  return (
+    <div className="space-y-6">
+      <Panel
+        title="GPU pools"
+        description="Self-hosted capacity: what a GPU-hour costs, how it is billed and how many GPU-hours are provisioned a day. Idle capacity (provisioned − used) is L2 cost."
+        testId="pools"
+      >
+        <div className="overflow-x-auto">
+          <table className="w-full text-left text-tremor-default" data-testid="pools-table">
+            <caption className="sr-only">GPU pools in force, with their history</caption>
+            <thead>
+              <tr className="border-b border-tremor-border-default text-tremor-label text-tremor-content-emphasis">
+                <th scope="col" className="px-2 py-2">
+                  Pool
+                </th>
+                <th scope="col" className="px-2 py-2">
+                  GPUs
+                </th>
+                <th scope="col" className="px-2 py-2 text-right">
+                  USD per GPU-hour
+                </th>
+                <th scope="col" className="px-2 py-2">
+                  Pricing, billing
+                </th>
+                <th scope="col" className="px-2 py-2 text-right">
+                  Provisioned GPU-hours/day
+                </th>
+                <th scope="col" className="px-2 py-2 text-right">
+                  Input weight
+                </th>
+                <th scope="col" className="px-2 py-2">
+                  In force from
+                </th>
+                <th scope="col" className="px-2 py-2">
+                  <span className="sr-only">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {pools.map((pool) => {
+                const v = pool.current ?? pool.history[0]!;
+                return (
+                  <tr key={pool.name} className="border-b border-tremor-border-default align-top last:border-0">
+                    <th scope="row" className="px-2 py-2 font-medium text-tremor-content-strong">
+                      {pool.name}
+                      {pool.history.length > 1 ? (
+                        <details className="mt-1 font-normal">
+                          <summary className="cursor-pointer text-tremor-label text-tremor-brand-emphasis">
+                            History ({pool.history.length} versions)
+                          </summary>
+                          <ul className="mt-1 text-tremor-label text-tremor-content-default">
+                            {pool.history.map((h) => (
+                              <li key={h.id}>
+                                from {h.effective_from.slice(0, 10)}: {h.gpu_count} × {h.gpu_type} at{' '}
+                                {f.price(h.usd_per_gpu_hour)}
+                              </li>
+                            ))}
+                          </ul>
+                        </details>
+                      ) : null}
+                    </th>
+                    <td className="px-2 py-2">
+                      {v.gpu_count} × {v.gpu_type}
+                    </td>
+                    <td className="px-2 py-2 text-right tabular-nums">{f.price(v.usd_per_gpu_hour)}</td>
+                    <td className="px-2 py-2">
+                      {PRICING[v.pricing_model as keyof typeof PRICING] ?? v.pricing_model}, per {v.billing_granularity}
+                    </td>
+                    <td className="px-2 py-2 text-right tabular-nums">
+                      {v.provisioned_gpu_hours_per_day === null
+                        ? `always on (${v.gpu_count * 24})`
+                        : Number(v.provisioned_gpu_hours_per_day)}
+                    </td>
+                    <td className="px-2 py-2 text-right tabular-nums">{Number(v.input_weight)}</td>
+                    <td className="px-2 py-2">{v.effective_from.slice(0, 10)}</td>
+                    <td className="px-2 py-2 text-right">
+                      <button
+                        type="button"
+                        className={secondaryButton}
+                        aria-label={`New version of pool ${pool.name}`}
+                        onClick={() => (setDraft(v), setFormKey((k) => k + 1))}
+                      >
+                        New version
+                      </button>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      </Panel>
+
+      <Panel title={draft ? `New version of pool ${draft.name}` : 'Add a pool'} testId="pool-form-panel">
+        <form key={formKey} onSubmit={submit} noValidate className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+          <Field label="Name" name="name" error={action.fields.name} hint="As events send it in `pool`">
+            {(p) => <input {...p} className={inputClass} defaultValue={draft?.name ?? ''} />}
+          </Field>
+          <Field label="GPU type" name="gpu_type" error={action.fields.gpu_type}>
+            {(p) => <input {...p} className={inputClass} defaultValue={draft?.gpu_type ?? ''} />}
+          </Field>
+          <Field label="GPU count" name="gpu_count" error={action.fields.gpu_count}>
+            {(p) => (
+              <input
+                {...p}
+                type="number"
+                min={1}
+                step={1}
+                className={inputClass}
+                defaultValue={draft?.gpu_count ?? 1}
+              />
+            )}
+          </Field>
+          <Field label="USD per GPU-hour" name="usd_per_gpu_hour" error={action.fields.usd_per_gpu_hour}>
+            {(p) => (
+              <input {...p} inputMode="decimal" className={inputClass} defaultValue={draft?.usd_per_gpu_hour ?? ''} />
+            )}
+          </Field>
+          <Field label="Pricing model" name="pricing_model" error={action.fields.pricing_model}>
+            {(p) => (
+              <select {...p} className={inputClass} defaultValue={draft?.pricing_model ?? 'on_demand'}>
+                {Object.entries(PRICING).map(([value, label]) => (
+                  <option key={value} value={value}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Billing granularity" name="billing_granularity" error={action.fields.billing_granularity}>
+            {(p) => (
+              <select {...p} className={inputClass} defaultValue={draft?.billing_granularity ?? 'second'}>
+                <option value="second">Per second</option>
+                <option value="hour">Per hour (rounded up)</option>
+              </select>
+            )}
+          </Field>
+          <Field
+            label="Provisioned GPU-hours per day"
+            name="provisioned_gpu_hours_per_day"
+            error={action.fields.provisioned_gpu_hours_per_day}
+            hint="Empty: always on (GPUs × 24)"
+          >
+            {(p) => (
+              <input
+                {...p}
+                inputMode="decimal"
+                className={inputClass}
+                defaultValue={draft?.provisioned_gpu_hours_per_day ?? ''}
+              />
+            )}
+          </Field>
+          <Field
+            label="Input weight"
+            name="input_weight"
+            error={action.fields.input_weight}
+            hint="An input token's cost relative to an output token"
+          >
+            {(p) => (
+              <input
+                {...p}
+                inputMode="decimal"
+                className={inputClass}
+                defaultValue={draft ? Number(draft.input_weight) : 0.25}
+              />
+            )}
+          </Field>
+          <Field label="Effective from" name="effective_from" error={action.fields.effective_from}>
+            {(p) => <input {...p} type="date" className={inputClass} defaultValue={today()} />}
+          </Field>
+          <div className="flex flex-wrap items-center gap-3 sm:col-span-2 lg:col-span-4">
+            <button type="submit" className={primaryButton} disabled={action.pending}>
+              {action.pending ? 'Saving and re-pricing…' : 'Save pool'}
+            </button>
+            <FormMessage error={action.error} done={action.done} />
+          </div>
+        </form>
+      </Panel>
+    </div>
+  );
+}

@@ -1,0 +1,12 @@
+import { apiRoute, database, parseQuery } from '@/app/api/handler';
+import { metricsQuery } from '@/lib/api/metrics-query';
+import { costSplitBody } from '../_read/bodies';
+
+export const dynamic = 'force-dynamic';
+export const runtime = 'nodejs';
+
+/** Direct cost split into input, cached input and output per group; the parameters of /api/v1/metrics. */
+export const GET = apiRoute(async (request) => {
+  const query = parseQuery(metricsQuery, new URL(request.url).searchParams);
+  return Response.json(await costSplitBody(await database(), query));
+});

@@ -1,0 +1,12 @@
+import { apiRoute, database, parseQuery } from '@/app/api/handler';
+import { poolUsageQuery } from '@/lib/api/dashboard-wire';
+import { poolUsageBody } from '../_read/bodies';
+
+export const dynamic = 'force-dynamic';
+export const runtime = 'nodejs';
+
+/** Billed, used and idle GPU-hours and utilization per pool and day. */
+export const GET = apiRoute(async (request) => {
+  const query = parseQuery(poolUsageQuery, new URL(request.url).searchParams);
+  return Response.json(await poolUsageBody(await database(), query));
+});

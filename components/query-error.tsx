@@ -1,0 +1,23 @@
+/** A failed fetch of the figures, with a way to try again; says whether waiting is likely to help. */
+export function QueryError({ error, onRetry }: { error: Error; onRetry: () => void }) {
+  // An API answer carries its HTTP status (app/api-client.ts); 503 means the database is away.
+  const unavailable = (error as Error & { status?: number }).status === 503;
+  return (
+    <div
+      role="alert"
+      className="mb-6 rounded-tremor-default border border-red-200 bg-red-50 p-4 text-tremor-default text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200"
+    >
+      <p className="font-semibold">
+        {unavailable ? 'The database is not reachable right now.' : 'The figures could not be loaded.'}
+      </p>
+      <p className="mt-1">{error.message}</p>
+      <button
+        type="button"
+        onClick={onRetry}
+        className="mt-3 rounded-tremor-small border border-red-300 bg-white px-3 py-1.5 font-medium text-red-800 hover:bg-red-100 dark:border-red-800 dark:bg-red-900 dark:text-red-100 dark:hover:bg-red-800"
+      >
+        Retry
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import type { Figures } from '@/lib/dashboard/figures';
+
+/** A metrics row with every figure zero or null, and the given ones set. */
+export function metricsRow<K extends Record<string, unknown>>(over: Partial<Figures> & K): Figures & K {
+  return {
+    tco_usd: '0.000000',
+    l1_usd: '0.000000',
+    l2_usd: '0.000000',
+    l3_usd: '0.000000',
+    l4_usd: '0.000000',
+    l5_usd: '0.000000',
+    idle_usd: '0.000000',
+    l2_fixed_usd: '0.000000',
+    base_usd: '0.000000',
+    requests: 0,
+    unpriced_requests: 0,
+    workflows: 0,
+    accepted_workflows: 0,
+    rejected_workflows: 0,
+    input_tokens: 0,
+    output_tokens: 0,
+    useful_output_tokens: 0,
+    gpu_hours: 0,
+    cost_per_accepted_workflow_usd: null,
+    cut_usd_per_1m: null,
+    cut_micro_usd_per_token: null,
+    sticker_usd_per_1m: null,
+    cut_multiplier: null,
+    acceptance_rate: null,
+    retry_rate: null,
+    cache_hit_rate: null,
+    fallback_rate: null,
+    human_review_hours: 0,
+    p50_latency_ms: null,
+    p95_latency_ms: null,
+    p99_latency_ms: null,
+    p95_ttft_ms: null,
+    ...over,
+  };
+}

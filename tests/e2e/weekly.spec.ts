@@ -16,7 +16,9 @@ test('the weekly review shows every class, the movers and failure modes, and fol
   await expect(page.getByTestId('movers')).toContainText(/L\d /);
   await expect(page.getByTestId('failures')).toContainText('Customer support:');
   await expectMarks(page.getByTestId('weekly-chart'), BARS, 5);
-  await expect(page.getByTestId('decisions-slot')).toBeVisible();
+  const decisions = page.getByTestId('decisions-section');
+  await expect(decisions).toContainText('Migration recommendations');
+  await expect(decisions).toContainText('What-if');
   await screenshot(page, 'weekly');
 
   const runRate = await page.getByTestId('tile-run-rate-value').textContent();

@@ -43,7 +43,9 @@ test('a class page: waterfall to the cost per ticket, breakdowns, split, Pareto 
   await expectMarks(page.getByTestId('pareto-chart'), DOTS, 2);
   await expectMarks(page.getByTestId('daily-chart'), LINES, 1);
   await expect(page.getByTestId('rejections')).toContainText('workflows');
-  await expect(page.getByTestId('decisions-slot')).toContainText('Decisions');
+  const decisions = page.getByTestId('decisions-section');
+  await expect(decisions).toContainText('What-if');
+  await expect(decisions).toContainText('API or GPU pool');
   await screenshot(page, 'workload-customer-support');
 
   // The breakdown dimension is URL state.

@@ -5,7 +5,7 @@ import { useQueryStates } from 'nuqs';
 import { useMemo } from 'react';
 import { ChartCard } from '@/components/charts/chart-card';
 import { SeriesBarChart } from '@/components/charts/series-bar-chart';
-import { DecisionsSlot } from '@/components/decisions-slot';
+import { DecisionsSection } from '@/components/decisions/decisions-section';
 import { EmptyState } from '@/components/empty-state';
 import { FilterControls } from '@/components/filters/dashboard-controls';
 import { MetricTile } from '@/components/metric-tile';
@@ -197,7 +197,7 @@ export function WeeklyView({ dataRange, today }: { dataRange: DayRange; today: s
               ))}
             </ul>
           </Panel>
-          <DecisionsSlot context="this week's classes" />
+          <DecisionsSection from={report.week.from} to={report.week.to} workloadClass={null} />
         </div>
       )}
     </>

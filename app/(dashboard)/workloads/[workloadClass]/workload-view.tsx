@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { useQueryStates } from 'nuqs';
 import { ChartCard } from '@/components/charts/chart-card';
 import { SeriesLineChart } from '@/components/charts/line-chart';
-import { DecisionsSlot } from '@/components/decisions-slot';
+import { DecisionsSection } from '@/components/decisions/decisions-section';
 import { EmptyState } from '@/components/empty-state';
 import { FilterControls, RangeControl } from '@/components/filters/dashboard-controls';
 import { MetricTile } from '@/components/metric-tile';
@@ -159,7 +159,7 @@ export function WorkloadView({ slug, dataRange }: { slug: string; dataRange: Day
             )}
           </div>
 
-          <DecisionsSlot context={`${info.name}`} />
+          <DecisionsSection from={plan.range.from} to={plan.range.to} workloadClass={slug} />
         </div>
       )}
     </>

@@ -1,3 +1,4 @@
+import { foldIfPending } from '@/costing/fold';
 import { settleDays } from '@/costing/settle';
 import type { Database } from '@/db/client';
 import { getCostSplitSlices } from '@/db/queries/cost-split-sums';
@@ -33,6 +34,7 @@ export async function metricsBody(db: Database, query: MetricsQuery): Promise<Me
 }
 
 export async function dimensionsBody(db: Database): Promise<DimensionsBody> {
+  await foldIfPending(db); // reads rollups and workflows: batches not yet folded first
   const [range, dims] = await Promise.all([getDataRange(db), getDimensions(db)]);
   return {
     data_range: range,
@@ -44,6 +46,7 @@ export async function dimensionsBody(db: Database): Promise<DimensionsBody> {
 }
 
 export async function rejectionsBody(db: Database, query: MetricsQuery): Promise<RejectionsBody> {
+  await foldIfPending(db); // reads rollups and workflows: batches not yet folded first
   const counts = await getRejectionCounts(db, query);
   return { rows: counts.map((c) => ({ ...c.keys, reason: c.reason, workflows: c.workflows })) };
 }
@@ -74,6 +77,7 @@ export async function poolUsageBody(db: Database, query: PoolUsageQuery): Promis
  * input weight for self-hosted calls); the parts of a slice always add up to its cost.
  */
 export async function costSplitBody(db: Database, query: MetricsQuery): Promise<CostSplitBody> {
+  await foldIfPending(db); // reads rollups and workflows: batches not yet folded first
   const [slices, book, settings] = await Promise.all([
     getCostSplitSlices(db, query),
     getPriceBook(db),

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import { Providers } from './providers';
 import './globals.css';
@@ -8,7 +9,9 @@ export const metadata: Metadata = {
   description: 'A self-hosted FinOps dashboard for LLM inference: what each useful token really costs.',
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+/** Every page renders per request: the CSP nonce (proxy.ts) can only reach scripts rendered with it. */
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  await connection();
   return (
     <html lang="en">
       <body>

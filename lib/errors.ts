@@ -44,6 +44,12 @@ export class NotFoundError extends ApiError {
   }
 }
 
+export class ConflictError extends ApiError {
+  constructor(message: string) {
+    super(409, 'conflict', message);
+  }
+}
+
 export class PayloadTooLargeError extends ApiError {
   constructor(message: string) {
     super(413, 'payload_too_large', message);

@@ -6,7 +6,7 @@ import { recordBatch, recordRequest, traced } from '@/ingest/telemetry';
 import type { Database } from '@/db/client';
 import { RateLimitedError } from '@/lib/errors';
 import { RateLimiter } from '@/lib/rate-limit';
-import { authenticate } from './auth';
+import { requireAccess } from './access';
 import { errorResponse } from './errors';
 import { database } from './handler';
 
@@ -34,12 +34,13 @@ export function ingestBodyRoute(field: 'events' | 'outcomes', ingest: IngestBody
     traced(route, async (span) => {
       let response: Response;
       try {
+        const caller = await requireAccess(request, 'ingest');
         const db = await database();
-        const caller = await authenticate(db, request, ['ingest']);
         const { settings } = await getIngestContext(db);
-        const wait = limiter.take(String(caller.keyId), settings.ingest_rate_limit_per_minute, Date.now());
+        const wait = limiter.take(caller.id, settings.ingest_rate_limit_per_minute, Date.now());
         if (wait > 0) throw new RateLimitedError(wait);
-        const { items, result } = await ingest(db, await readJsonBytes(request), { team: caller.team });
+        const team = caller.teams === 'all' ? null : (caller.teams[0] ?? null);
+        const { items, result } = await ingest(db, await readJsonBytes(request), { team });
         recordBatch(span, route, items, { ...result, rejected: result.rejected.length });
         response = Response.json(result, { status: result.rejected.length ? 207 : 200 });
       } catch (err) {

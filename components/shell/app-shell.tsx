@@ -1,10 +1,21 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { AccountMenu } from './account-menu';
 import { LogoMark } from './logo-mark';
 import { SidebarNav } from './sidebar-nav';
 
 /** Sidebar on wide screens, a top bar on narrow ones; the skip link lets keyboard users past the nav. */
-export function AppShell({ children }: { children: ReactNode }) {
+export function AppShell({
+  children,
+  account,
+  navHrefs,
+}: {
+  children: ReactNode;
+  /** the signed-in person, shown with Sign out */
+  account?: { email: string; role: string };
+  /** the sections this person may open; all when absent */
+  navHrefs?: readonly string[];
+}) {
   return (
     <div className="min-h-screen md:flex">
       <a
@@ -21,7 +32,8 @@ export function AppShell({ children }: { children: ReactNode }) {
             <span className="block text-tremor-label text-tremor-content-default">cost per useful token</span>
           </span>
         </Link>
-        <SidebarNav />
+        <SidebarNav hrefs={navHrefs} />
+        {account ? <AccountMenu email={account.email} role={account.role} /> : null}
       </header>
       <main id="main" tabIndex={-1} className="min-w-0 flex-1 px-4 py-6 outline-none md:px-8 md:py-8">
         <div className="mx-auto max-w-7xl">{children}</div>

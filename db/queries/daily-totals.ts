@@ -4,6 +4,8 @@ export interface DailyTotalsParams {
   /** inclusive reporting days, YYYY-MM-DD */
   from: string;
   to: string;
+  /** only these teams (an empty list matches nothing); absent: every team */
+  teams?: readonly string[];
 }
 
 export interface DailyTotalsRow {
@@ -31,16 +33,22 @@ export async function getDailyTotals(db: Database, params: DailyTotalsParams): P
             sum(unpriced)::float8 as "unpriced"
        from daily_rollups
       where day between $1::date and $2::date
+        and ($3::text[] is null or team = any($3::text[]))
       group by day
       order by day`,
-    [params.from, params.to],
+    [params.from, params.to, params.teams ?? null],
   );
 }
 
 /** The first and last reporting day with data, or null on an empty database. */
-export async function getDataRange(db: Database): Promise<{ from: string; to: string } | null> {
+export async function getDataRange(
+  db: Database,
+  teams?: readonly string[],
+): Promise<{ from: string; to: string } | null> {
   const [row] = await db.query<{ from: string | null; to: string | null }>(
-    `select min(day)::text as "from", max(day)::text as "to" from daily_rollups`,
+    `select min(day)::text as "from", max(day)::text as "to" from daily_rollups
+      where $1::text[] is null or team = any($1::text[])`,
+    [teams ?? null],
   );
   return row?.from && row.to ? { from: row.from, to: row.to } : null;
 }

@@ -4,3 +4,4 @@ export * from './pricebook';
 export * from './access';
 export * from './rollups';
 export * from './allocations';
+export * from './auth';

@@ -1,9 +1,11 @@
 import type { Metadata } from 'next';
+import { requireUser } from '@/app/access';
 import { ComingSoon } from '@/components/shell/coming-soon';
 
 export const metadata: Metadata = { title: 'Settings' };
 
-export default function SettingsPage() {
+export default async function SettingsPage() {
+  await requireUser('settings:read');
   return (
     <ComingSoon
       title="Settings"

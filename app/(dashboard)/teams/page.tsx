@@ -1,9 +1,11 @@
 import type { Metadata } from 'next';
+import { requireUser } from '@/app/access';
 import { ComingSoon } from '@/components/shell/coming-soon';
 
 export const metadata: Metadata = { title: 'Teams' };
 
-export default function TeamsPage() {
+export default async function TeamsPage() {
+  await requireUser('figures:read');
   return (
     <ComingSoon
       title="Teams"

@@ -1,9 +1,11 @@
 import type { Metadata } from 'next';
+import { requireUser } from '@/app/access';
 import { ComingSoon } from '@/components/shell/coming-soon';
 
 export const metadata: Metadata = { title: 'Weekly review' };
 
-export default function WeeklyReviewPage() {
+export default async function WeeklyReviewPage() {
+  await requireUser('figures:read');
   return (
     <ComingSoon
       title="Weekly review"

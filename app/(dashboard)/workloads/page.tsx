@@ -1,9 +1,11 @@
 import type { Metadata } from 'next';
+import { requireUser } from '@/app/access';
 import { ComingSoon } from '@/components/shell/coming-soon';
 
 export const metadata: Metadata = { title: 'Workloads' };
 
-export default function WorkloadsPage() {
+export default async function WorkloadsPage() {
+  await requireUser('figures:read');
   return (
     <ComingSoon
       title="Workloads"

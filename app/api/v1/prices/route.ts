@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { authenticate } from '@/app/api/auth';
+import { requireAccess } from '@/app/api/access';
 import { apiRoute, database, parseBody } from '@/app/api/handler';
 import { listModelPrices } from '@/db/queries/model-prices';
 import { saveModelPrice } from '@/db/writes/model-prices';
@@ -40,19 +40,19 @@ const PutPriceBody = z
     }
   });
 
-/** Every version of every model price, with the one in force now marked (admin key). */
+/** Every version of every model price, with the one in force now marked (settings:read). */
 export const GET = apiRoute(async (request) => {
   const db = await database();
-  await authenticate(db, request, ['admin']);
+  await requireAccess(request, 'settings:read');
   const rows = await listModelPrices(db);
   const current = inForceIds(rows, (p) => `${p.provider.toLowerCase()}\u0000${p.model.toLowerCase()}`, new Date());
   return Response.json({ prices: rows.map((p) => ({ ...toPriceJson(p), in_force: current.has(p.id) })) });
 });
 
-/** Creates a price version or replaces the one with the same start, then re-prices from it (admin key). */
+/** Creates a price version or replaces the one with the same start, then re-prices from it (settings:write). */
 export const PUT = apiRoute(async (request) => {
   const db = await database();
-  const admin = await authenticate(db, request, ['admin']);
+  const caller = await requireAccess(request, 'settings:write');
   const body = await parseBody(PutPriceBody, request);
   const saved = await saveModelPrice(
     db,
@@ -67,7 +67,7 @@ export const PUT = apiRoute(async (request) => {
       effectiveFrom: body.effective_from,
       source: body.source ?? null,
     },
-    `key:${admin.keyId}`,
+    caller.actor,
   );
   const { after, before, fromDay } = saved;
   // A replaced version of the other match kind moved events by that rule: a pattern covers both.

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { authenticate } from '@/app/api/auth';
+import { requireAccess } from '@/app/api/access';
 import { apiRoute, database, parseBody } from '@/app/api/handler';
 import type { Database } from '@/db/client';
 import { getSettings } from '@/db/queries/settings';
@@ -68,17 +68,17 @@ async function settingsJson(db: Database) {
   return { ...settings, unit_costs: unitCosts.map(toUnitCostJson) };
 }
 
-/** The settings in force and every unit-cost version (admin key). */
+/** The settings in force and every unit-cost version (settings:read). */
 export const GET = apiRoute(async (request) => {
   const db = await database();
-  await authenticate(db, request, ['admin']);
+  await requireAccess(request, 'settings:read');
   return Response.json(await settingsJson(db));
 });
 
-/** Changes some settings and adds unit-cost versions; re-prices what they move (admin key). */
+/** Changes some settings and adds unit-cost versions; re-prices what they move (settings:write). */
 export const PUT = apiRoute(async (request) => {
   const db = await database();
-  const admin = await authenticate(db, request, ['admin']);
+  const caller = await requireAccess(request, 'settings:write');
   const { unit_costs: unitCosts = [], ...settings } = await parseBody(PutSettingsBody, request);
   const result = await updateSettings(
     db,
@@ -86,7 +86,7 @@ export const PUT = apiRoute(async (request) => {
       settings,
       unitCosts: unitCosts.map((u) => ({ kind: u.kind, scope: u.scope, usd: u.usd, effectiveFrom: u.effective_from })),
     },
-    `key:${admin.keyId}`,
+    caller.actor,
   );
   const changedAnything = Object.keys(result.changed).length > 0 || result.unitCosts.length > 0;
   const jobs = changedAnything ? await afterPricebookChange(db, repricesForSettings(result)) : [];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { authenticate } from '@/app/api/auth';
+import { requireAccess } from '@/app/api/access';
 import { apiRoute, database, parseBody } from '@/app/api/handler';
 import { getGpuPoolVersions } from '@/db/queries/gpu-pools';
 import { saveGpuPool } from '@/db/writes/gpu-pools';
@@ -49,20 +49,20 @@ const PutPoolBody = z
     }
   });
 
-/** One pool: the version in force now and its history (admin key). */
+/** One pool: the version in force now and its history (settings:read). */
 export const GET = apiRoute(async (request) => {
   const db = await database();
-  await authenticate(db, request, ['admin']);
+  await requireAccess(request, 'settings:read');
   const name = slugFromPath(request, 'name');
   const [pool] = poolsJson(await getGpuPoolVersions(db, { name }), new Date());
   if (!pool) throw new NotFoundError(`no pool named ${name}`);
   return Response.json(pool);
 });
 
-/** Creates a pool version or replaces the one with the same start, then re-prices from it (admin key). */
+/** Creates a pool version or replaces the one with the same start, then re-prices from it (settings:write). */
 export const PUT = apiRoute(async (request) => {
   const db = await database();
-  const admin = await authenticate(db, request, ['admin']);
+  const caller = await requireAccess(request, 'settings:write');
   const name = slugFromPath(request, 'name');
   const body = await parseBody(PutPoolBody, request);
   const { before, after, fromDay } = await saveGpuPool(
@@ -78,7 +78,7 @@ export const PUT = apiRoute(async (request) => {
       inputWeight: body.input_weight,
       effectiveFrom: body.effective_from,
     },
-    `key:${admin.keyId}`,
+    caller.actor,
   );
   const [job] = await afterPricebookChange(db, [
     { reason: `pool ${name} from ${fromDay}`, fromDay, filter: { kind: 'pool', pool: name } },

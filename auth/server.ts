@@ -48,6 +48,9 @@ export function createAuth(db: Database, config: AuthConfig) {
     },
     advanced: {
       cookiePrefix: 'cut',
+      // Explicit, so the origin check also runs where Better Auth would skip it (NODE_ENV=test).
+      disableOriginCheck: false,
+      disableCSRFCheck: false,
       useSecureCookies: secure,
       defaultCookieAttributes: { httpOnly: true, sameSite: 'lax', secure },
       ipAddress: config.trustedProxies.length ? { trustedProxies: config.trustedProxies } : undefined,

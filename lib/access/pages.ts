@@ -12,6 +12,7 @@ const ANY_SIGNED_IN: readonly string[] = ['/account'];
  */
 const SECTIONS: Record<string, Permission> = {
   '/settings': 'settings:read',
+  '/settings/users': 'users:manage',
 };
 
 const under = (pathname: string, prefix: string) => pathname === prefix || pathname.startsWith(`${prefix}/`);

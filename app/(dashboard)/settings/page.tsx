@@ -1,13 +1,15 @@
 import type { Metadata } from 'next';
 import { requireUser } from '@/app/access';
 import { ComingSoon } from '@/components/shell/coming-soon';
+import { UsersLink } from './users/users-link';
 
 export const metadata: Metadata = { title: 'Settings' };
 
 export default async function SettingsPage() {
   await requireUser('settings:read');
   return (
-    <ComingSoon
+    <>
+      <ComingSoon
       title="Settings"
       summary="The price book and policies behind every figure; until this page exists they are managed through the API with the admin key."
       planned={[
@@ -17,5 +19,9 @@ export default async function SettingsPage() {
         'Ingest keys, optionally scoped to one team',
       ]}
     />
+      <div className="mt-6">
+        <UsersLink />
+      </div>
+    </>
   );
 }

@@ -13,20 +13,21 @@ export const currentUser = cache(async (): Promise<SessionUser | null> => {
 
 /**
  * The one gate for pages, layouts and server actions: signed out -> /login, a generated password
- * still in use -> /account/password, without `permission` -> 403. A team_viewer with no team
- * granted has no figures to see, so figures:read is a 403 for it too.
+ * still in use -> /account/password, without `permission` -> 403, and 403 for a team in
+ * `options.teams` it may not see. A team_viewer with no team granted gets 403 on figures:read.
  */
-export async function requireUser(permission?: Permission): Promise<Principal> {
+export async function requireUser(
+  permission?: Permission,
+  options: { teams?: readonly string[] } = {},
+): Promise<Principal> {
   const user = await currentUser();
   if (!user) redirect('/login');
   if (user.mustChangePassword) redirect('/account/password');
   const { principal } = user;
   if (permission && !can(principal, permission)) forbidden();
   if (permission === 'figures:read' && principal.teams !== 'all' && principal.teams.length === 0) forbidden();
+  // a team named in the page's URL that this person may not see
+  const scope = principal.teams;
+  if (scope !== 'all' && options.teams?.some((team) => !scope.includes(team))) forbidden();
   return principal;
-}
-
-/** A team named in a page's URL: 403 unless this person may see it. */
-export function requireTeam(principal: Principal, team: string): void {
-  if (principal.teams !== 'all' && !principal.teams.includes(team)) forbidden();
 }

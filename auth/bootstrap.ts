@@ -4,7 +4,7 @@ import { authUsers } from '../db/schema';
 import { ConfigError } from '../db/config';
 import { createUser } from './users';
 
-export const DEFAULT_ADMIN_EMAIL = 'admin@cut.local';
+const DEFAULT_ADMIN_EMAIL = 'admin@cut.local';
 
 /**
  * The first admin, on a database with no user yet: CUT_ADMIN_EMAIL (default admin@cut.local)

@@ -3,7 +3,7 @@ import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from '../db/config';
 
-export interface OidcConfig {
+interface OidcConfig {
   issuer: string;
   clientId: string;
   clientSecret: string;
@@ -58,7 +58,8 @@ function oidcFromEnv(env: Env): OidcConfig | null {
 function authSecret(env: Env): string {
   const given = env.CUT_AUTH_SECRET?.trim();
   if (given) {
-    if (given.length < 32) throw new ConfigError('CUT_AUTH_SECRET must be at least 32 characters (openssl rand -hex 32)');
+    if (given.length < 32)
+      throw new ConfigError('CUT_AUTH_SECRET must be at least 32 characters (openssl rand -hex 32)');
     return given;
   }
   const dir = path.resolve(/*turbopackIgnore: true*/ env.CUT_DATA_DIR?.trim() || './.data');

@@ -12,7 +12,7 @@ import type { AuthConfig } from './config';
 
 /** Sessions last a week and slide forward once a day of use; sign-out or a role change ends them. */
 const SESSION_SECONDS = 7 * 24 * 3600;
-export const OIDC_PROVIDER_ID = 'oidc';
+const OIDC_PROVIDER_ID = 'oidc';
 
 const throttle = new LoginThrottle();
 
@@ -32,6 +32,11 @@ export function createAuth(db: Database, config: AuthConfig) {
     appName: 'CUT',
     secret: config.secret,
     baseURL: config.publicUrl,
+    // Same-origin: the address the browser used (its Host), whatever name the server was started with.
+    trustedOrigins: (request) => {
+      const host = request?.headers.get('host');
+      return host ? [`http://${host}`, `https://${host}`] : [];
+    },
     database: drizzleAdapter(db.orm, {
       provider: 'pg',
       schema: { user: authUsers, session: authSessions, account: authAccounts, verification: authVerifications },

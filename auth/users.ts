@@ -18,12 +18,16 @@ export interface NewUser {
 }
 
 /** A first password people can type: 20 base64url characters (120 bits). */
-export const generatePassword = () => randomBytes(15).toString('base64url');
+const generatePassword = () => randomBytes(15).toString('base64url');
 
 const teamsFor = (role: Role, teams: readonly string[]) => (role === 'team_viewer' ? [...new Set(teams)].sort() : []);
 
 /** Creates a person who can sign in with a password; returns the password when it was generated. */
-export async function createUser(db: Database, input: NewUser, actor: string): Promise<{ id: string; password: string | null }> {
+export async function createUser(
+  db: Database,
+  input: NewUser,
+  actor: string,
+): Promise<{ id: string; password: string | null }> {
   const email = input.email.trim().toLowerCase();
   const [existing] = await db.orm.select({ id: authUsers.id }).from(authUsers).where(eq(authUsers.email, email));
   if (existing) throw new ConflictError(`email: ${email} already has an account`);
@@ -74,10 +78,7 @@ export async function updateUserAccess(
   await db.transaction(async (tx) => {
     const before = await userRow(tx, id);
     const teams = teamsFor(access.role, access.teams);
-    await tx.orm
-      .update(authUsers)
-      .set({ role: access.role, teams, updatedAt: new Date() })
-      .where(eq(authUsers.id, id));
+    await tx.orm.update(authUsers).set({ role: access.role, teams, updatedAt: new Date() }).where(eq(authUsers.id, id));
     await recordChange(tx, {
       actor,
       action: 'update',

@@ -84,7 +84,9 @@ async function main() {
       log(`cut: admin key (shown once; store it now, only its hash is kept): ${generated}`);
     }
     if (firstAdmin) {
-      log(`cut: sign in as ${firstAdmin.email} with the one-time password ${firstAdmin.password} (you will choose a new one)`);
+      log(
+        `cut: sign in as ${firstAdmin.email} with the one-time password ${firstAdmin.password} (you will choose a new one)`,
+      );
     }
     const stopWork = await startBackgroundWork(db, (err) =>
       process.stderr.write(`cut: background work failed (will retry): ${describeError(err)}\n`),

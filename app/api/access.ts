@@ -28,10 +28,13 @@ export async function requireAccess(request: Request, permission: Permission): P
   } else {
     const user = await sessionUser(db, request.headers);
     if (!user) throw new UnauthorizedError(`not signed in: ${SIGN_IN}`);
-    if (!mayMutateWithCookie(request.method, request.headers, request.headers.get('host') ?? new URL(request.url).host)) {
+    if (
+      !mayMutateWithCookie(request.method, request.headers, request.headers.get('host') ?? new URL(request.url).host)
+    ) {
       throw new ForbiddenError('cross-site request refused: changes must come from CUT itself');
     }
-    if (user.mustChangePassword) throw new ForbiddenError('choose a new password first (your first password was generated)');
+    if (user.mustChangePassword)
+      throw new ForbiddenError('choose a new password first (your first password was generated)');
     principal = user.principal;
   }
   if (!can(principal, permission)) throw new ForbiddenError(refusal(principal, permission));

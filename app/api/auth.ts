@@ -1,7 +1,7 @@
 import type { Database } from '@/db/client';
 import { getActiveKeyByHash } from '@/db/queries/keys';
 import { touchKey } from '@/db/writes/keys';
-import { ForbiddenError, UnauthorizedError } from '@/lib/errors';
+import { UnauthorizedError } from '@/lib/errors';
 import { hashKey, keyMatches, type KeyKind } from '@/lib/keys';
 
 export interface Caller {
@@ -48,20 +48,6 @@ export async function keyCaller(db: Database, secret: string): Promise<Caller | 
     if (row) void touchKey(db, row.id).catch(() => {});
   }
   return hit.caller;
-}
-
-/** The key behind `Authorization: Bearer`, which must be of one of the `allowed` kinds. */
-export async function authenticate(db: Database, request: Request, allowed: readonly KeyKind[]): Promise<Caller> {
-  const secret = bearerSecret(request);
-  if (secret === null) throw new UnauthorizedError();
-  const caller = await keyCaller(db, secret);
-  if (!caller) throw new UnauthorizedError('unknown or revoked key');
-  if (!allowed.includes(caller.kind)) {
-    throw new ForbiddenError(
-      `a ${caller.kind} key cannot be used here: this call needs a ${allowed.join(' or ')} key`,
-    );
-  }
-  return caller;
 }
 
 export function forgetCachedKeys(): void {

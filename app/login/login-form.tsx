@@ -2,7 +2,13 @@
 
 import { useState, type FormEvent } from 'react';
 import { authClient, signInWithOidc } from '@/app/auth-client';
-import { errorTextClass, inputClass, labelClass, primaryButtonClass, secondaryButtonClass } from '@/components/forms/styles';
+import {
+  errorTextClass,
+  inputClass,
+  labelClass,
+  primaryButtonClass,
+  secondaryButtonClass,
+} from '@/components/forms/styles';
 
 /** Email and password, or the company's identity provider when one is configured. */
 export function LoginForm({ next, sso }: { next: string; sso: { name: string } | null }) {
@@ -44,7 +50,7 @@ export function LoginForm({ next, sso }: { next: string; sso: { name: string } |
 
   return (
     <div className="space-y-4">
-      <form onSubmit={submit} className="space-y-4" aria-label="Sign in with email and password">
+      <form onSubmit={submit} className="space-y-4" aria-label="Sign in">
         <div>
           <label htmlFor="login-email" className={labelClass}>
             Email

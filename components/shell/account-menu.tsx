@@ -1,16 +1,19 @@
 'use client';
 
 import Link from 'next/link';
+import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { authClient } from '@/app/auth-client';
 
 /** Who is signed in, with their role, a link to change the password, and Sign out. */
 export function AccountMenu({ email, role }: { email: string; role: string }) {
+  const router = useRouter();
   const [busy, setBusy] = useState(false);
   async function signOut() {
     setBusy(true);
     await authClient.signOut();
-    window.location.assign('/login');
+    router.replace('/login');
+    router.refresh();
   }
   return (
     <div className="mt-3 border-t border-tremor-border-default pt-3 md:mt-auto" aria-label="Account">

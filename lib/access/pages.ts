@@ -1,7 +1,7 @@
 import type { Permission } from './roles';
 
 /** Pages anyone may open, signed in or not. */
-export const PUBLIC_PAGES: readonly string[] = ['/login', '/forbidden'];
+const PUBLIC_PAGES: readonly string[] = ['/login', '/forbidden'];
 
 /** Pages any signed-in person may open whatever their role. */
 const ANY_SIGNED_IN: readonly string[] = ['/account'];

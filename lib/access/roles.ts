@@ -5,7 +5,7 @@
 export const ROLES = ['admin', 'finance', 'ops', 'team_viewer'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const PERMISSIONS = [
+const PERMISSIONS = [
   /** dashboards, metrics, chargeback and its exports; a team_viewer only for its teams */
   'figures:read',
   /** price book, pools, fixed costs, settings, re-pricing jobs, the audit log */

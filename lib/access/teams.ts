@@ -14,8 +14,3 @@ export function scopeTeams(scope: TeamScope, requested?: readonly string[]): str
   if (outside !== undefined) throw new ForbiddenError(`you may not see team ${JSON.stringify(outside)}`);
   return [...requested];
 }
-
-/** One team asked for in a path or a query: 403 unless the caller may see it. */
-export function assertTeam(scope: TeamScope, team: string): void {
-  scopeTeams(scope, [team]);
-}

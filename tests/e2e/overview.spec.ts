@@ -1,5 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 
+// Signed in as the first admin (tests/e2e/auth.setup.ts, the storage state in playwright.config.ts).
+
 /** Console errors, uncaught exceptions and failed or >= 400 responses seen while a page was open. */
 function watchForProblems(page: Page): string[] {
   const problems: string[] = [];

@@ -74,9 +74,15 @@ describe('CSRF: a change riding on a session cookie must come from CUT itself', 
 
   it('same-origin (Fetch Metadata or Origin) passes', async () => {
     expect((await settle({ strict_registry: false })).status).toBe(200);
-    const byOrigin = await callAs(putSettings, 'PUT', '/api/v1/settings', { ...cookieOnly(), origin: ORIGIN }, {
-      strict_registry: false,
-    });
+    const byOrigin = await callAs(
+      putSettings,
+      'PUT',
+      '/api/v1/settings',
+      { ...cookieOnly(), origin: ORIGIN },
+      {
+        strict_registry: false,
+      },
+    );
     expect(byOrigin.status).toBe(200);
   });
 
@@ -87,9 +93,15 @@ describe('CSRF: a change riding on a session cookie must come from CUT itself', 
     ['no Origin and no Fetch Metadata', {}],
   ])('%s is refused with 403 and changes nothing', async (_, extra) => {
     const before = await app.db.query(`select count(*)::int as n from audit_log`);
-    const res = await callAs(putSettings, 'PUT', '/api/v1/settings', { ...cookieOnly(), ...extra }, {
-      strict_registry: true,
-    });
+    const res = await callAs(
+      putSettings,
+      'PUT',
+      '/api/v1/settings',
+      { ...cookieOnly(), ...extra },
+      {
+        strict_registry: true,
+      },
+    );
     expect(res.status).toBe(403);
     expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/cross-site/);
     expect(await app.db.query(`select count(*)::int as n from audit_log`)).toEqual(before);

@@ -32,7 +32,9 @@ function routeFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) return routeFiles(full);
-    return /^route\.(ts|tsx|js)$/.test(entry.name) ? [path.relative(process.cwd(), full).split(path.sep).join('/')] : [];
+    return /^route\.(ts|tsx|js)$/.test(entry.name)
+      ? [path.relative(process.cwd(), full).split(path.sep).join('/')]
+      : [];
   });
 }
 
@@ -46,8 +48,8 @@ describe('every route is in the matrix', () => {
   it('each exported handler of each app/**/route.ts has a row in tests/integration/access/routes.ts', async () => {
     const handlers: string[] = [];
     for (const file of routeFiles(path.join(process.cwd(), 'app'))) {
-      const module = await loadRoute(file);
-      for (const method of METHODS) if (typeof module[method] === 'function') handlers.push(`${method} ${file}`);
+      const exported = await loadRoute(file);
+      for (const method of METHODS) if (typeof exported[method] === 'function') handlers.push(`${method} ${file}`);
     }
     const listed = new Set(ROUTES.map((r) => `${r.method} ${r.file}`));
     const missing = handlers.filter((h) => !listed.has(h));
@@ -62,7 +64,13 @@ describe.each(ROUTES)('$method $file ($access)', (route) => {
   it.each([...CALLERS])('%s', async (caller) => {
     const handler = (await loadRoute(route.file))[route.method]!;
     const request = await route.request(app);
-    const response = await callAs(handler, route.method, request.path, { ...app.headers[caller], ...request.headers }, request.body);
+    const response = await callAs(
+      handler,
+      route.method,
+      request.path,
+      { ...app.headers[caller], ...request.headers },
+      request.body,
+    );
     const expected = EXPECTED[route.access][caller];
     const detail = `${caller} ${route.method} ${request.path}: ${response.status} ${await response.clone().text()}`;
     if (expected === 200) expect(response.status >= 200 && response.status < 300, detail).toBe(true);

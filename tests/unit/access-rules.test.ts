@@ -145,6 +145,8 @@ describe('contentSecurityPolicy', () => {
     expect(csp).toContain("object-src 'none'");
     expect(csp).not.toContain('unsafe-eval');
     expect(csp).not.toContain('upgrade-insecure-requests');
-    expect(contentSecurityPolicy('abc', { dev: true, https: true })).toMatch(/'unsafe-eval'.*upgrade-insecure-requests/);
+    expect(contentSecurityPolicy('abc', { dev: true, https: true })).toMatch(
+      /'unsafe-eval'.*upgrade-insecure-requests/,
+    );
   });
 });

@@ -1,10 +1,12 @@
 'use client';
 
+import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { authClient } from '@/app/auth-client';
 import { errorTextClass, inputClass, labelClass, primaryButtonClass } from '@/components/forms/styles';
 
 export function PasswordForm() {
+  const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -25,7 +27,8 @@ export function PasswordForm() {
       setBusy(false);
       return setError(failed.message ?? 'The password could not be changed.');
     }
-    window.location.assign('/');
+    router.replace('/');
+    router.refresh();
   }
 
   const field = (id: string, label: string, autoComplete: string) => (

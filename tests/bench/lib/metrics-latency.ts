@@ -74,7 +74,9 @@ export async function timeDashboardQueries(
   for (const query of queries) {
     const path = pathOf(query);
     const call = async () => {
-      const response = await GET(new Request(`http://x${path}`, { headers: { authorization: `Bearer ${BENCH_ADMIN_KEY}` } }));
+      const response = await GET(
+        new Request(`http://x${path}`, { headers: { authorization: `Bearer ${BENCH_ADMIN_KEY}` } }),
+      );
       const text = await response.text();
       if (response.status !== 200) throw new Error(`${path} answered ${response.status}: ${text.slice(0, 300)}`);
       return text;

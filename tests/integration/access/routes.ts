@@ -22,7 +22,7 @@ export interface RouteCase {
   request(app: AccessApp): Promise<RouteRequest> | RouteRequest;
 }
 
-export interface RouteRequest {
+interface RouteRequest {
   path: string;
   body?: unknown;
   headers?: Record<string, string>;
@@ -115,7 +115,12 @@ export const ROUTES: readonly RouteCase[] = [
     access: 'figures:read',
     request: () => ({ path: `/api/v1/overview/daily?${RANGE}` }),
   },
-  { file: 'app/api/v1/audit/route.ts', method: 'GET', access: 'settings:read', request: () => ({ path: '/api/v1/audit' }) },
+  {
+    file: 'app/api/v1/audit/route.ts',
+    method: 'GET',
+    access: 'settings:read',
+    request: () => ({ path: '/api/v1/audit' }),
+  },
   {
     file: 'app/api/v1/repricing/route.ts',
     method: 'GET',
@@ -128,14 +133,24 @@ export const ROUTES: readonly RouteCase[] = [
     access: 'settings:read',
     request: async (app) => ({ path: `/api/v1/repricing/${await repricingJobId(app)}` }),
   },
-  { file: 'app/api/v1/prices/route.ts', method: 'GET', access: 'settings:read', request: () => ({ path: '/api/v1/prices' }) },
+  {
+    file: 'app/api/v1/prices/route.ts',
+    method: 'GET',
+    access: 'settings:read',
+    request: () => ({ path: '/api/v1/prices' }),
+  },
   {
     file: 'app/api/v1/prices/route.ts',
     method: 'PUT',
     access: 'settings:write',
     request: () => ({ path: '/api/v1/prices', body: price }),
   },
-  { file: 'app/api/v1/pools/route.ts', method: 'GET', access: 'settings:read', request: () => ({ path: '/api/v1/pools' }) },
+  {
+    file: 'app/api/v1/pools/route.ts',
+    method: 'GET',
+    access: 'settings:read',
+    request: () => ({ path: '/api/v1/pools' }),
+  },
   {
     file: 'app/api/v1/pools/[name]/route.ts',
     method: 'GET',
@@ -178,7 +193,12 @@ export const ROUTES: readonly RouteCase[] = [
     access: 'settings:write',
     request: async (app) => ({ path: `/api/v1/fixed-costs/${await fixedCostId(app)}` }),
   },
-  { file: 'app/api/v1/settings/route.ts', method: 'GET', access: 'settings:read', request: () => ({ path: '/api/v1/settings' }) },
+  {
+    file: 'app/api/v1/settings/route.ts',
+    method: 'GET',
+    access: 'settings:read',
+    request: () => ({ path: '/api/v1/settings' }),
+  },
   {
     file: 'app/api/v1/settings/route.ts',
     method: 'PUT',

@@ -77,7 +77,8 @@ export async function accessApp(): Promise<AccessApp> {
   for (const [role, { teams }] of Object.entries(PEOPLE) as [Role, { teams: string[] }][]) {
     await createUser(db, { email: emailOf(role), name: role, role, teams, password: passwordOf(role) }, 'test');
     const response = await signIn(emailOf(role), passwordOf(role));
-    if (response.status !== 200) throw new Error(`sign-in as ${role} failed: ${response.status} ${await response.text()}`);
+    if (response.status !== 200)
+      throw new Error(`sign-in as ${role} failed: ${response.status} ${await response.text()}`);
     headers[role] = { cookie: cookieFrom(response), origin: ORIGIN, 'sec-fetch-site': 'same-origin' };
   }
   const bearer = (secret: string) => ({ authorization: `Bearer ${secret}` });

@@ -55,7 +55,11 @@ export async function addUser(_: UserActionResult | null, form: FormData): Promi
       return { ok: false, message: 'teams: grant a team_viewer at least one team' };
     }
     const { password } = await createUser(await getDatabase(), input, actor);
-    return { ok: true, message: `${input.email} can now sign in with this one-time password:`, password: password ?? '' };
+    return {
+      ok: true,
+      message: `${input.email} can now sign in with this one-time password:`,
+      password: password ?? '',
+    };
   });
 }
 

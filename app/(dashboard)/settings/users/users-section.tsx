@@ -57,7 +57,17 @@ function Outcome({ result }: { result: UserActionResult | null }) {
   );
 }
 
-function AccessFields({ idPrefix, teams, role, granted }: { idPrefix: string; teams: string[]; role: Role; granted: string[] }) {
+function AccessFields({
+  idPrefix,
+  teams,
+  role,
+  granted,
+}: {
+  idPrefix: string;
+  teams: string[];
+  role: Role;
+  granted: string[];
+}) {
   const [current, setCurrent] = useState<Role>(role);
   return (
     <>
@@ -155,7 +165,9 @@ function UserRow({ user, teams, self }: { user: UserView; teams: string[]; self:
         <span className="font-semibold text-tremor-content-strong">{user.email}</span>
         <span className="text-tremor-default">{user.name}</span>
         {self ? <span className="text-tremor-label text-tremor-content-default">(you)</span> : null}
-        {user.disabled ? <span className="text-tremor-label font-medium text-red-700 dark:text-red-300">disabled</span> : null}
+        {user.disabled ? (
+          <span className="text-tremor-label font-medium text-red-700 dark:text-red-300">disabled</span>
+        ) : null}
         {user.mustChangePassword ? (
           <span className="text-tremor-label text-tremor-content-default">has not chosen a password yet</span>
         ) : null}
@@ -166,7 +178,12 @@ function UserRow({ user, teams, self }: { user: UserView; teams: string[]; self:
           <button type="submit" disabled={pending} className={primaryButtonClass}>
             Save access
           </button>
-          <button type="button" disabled={busy} onClick={() => act(() => resetPassword(user.id))} className={secondaryButtonClass}>
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => act(() => resetPassword(user.id))}
+            className={secondaryButtonClass}
+          >
             Reset password
           </button>
           {self ? null : (

@@ -28,7 +28,7 @@ export function LoginForm({ next, sso }: { next: string; sso: { name: string } |
       setBusy(false);
       setError(
         failed.status === 429
-          ? `Too many attempts. ${failed.message ?? 'Wait a little and try again.'}`
+          ? `Too many sign-in attempts. ${/try again in \d+ s/.test(failed.message ?? '') ? failed.message : 'Wait a few seconds and try again.'}`
           : failed.status === 401
             ? 'That email and password do not match an account.'
             : (failed.message ?? 'Signing in failed; try again.'),

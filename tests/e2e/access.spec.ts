@@ -9,10 +9,24 @@ const today = new Date().toISOString().slice(0, 10);
 const monthAgo = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
 const dollars = (text: string | null) => Number((text ?? '').replace(/[$,]/g, ''));
 
+/** Signs in as a person would; told to wait (3 sign-ins per 10 s from one address), waits and tries again. */
 async function signIn(page: Page, email: string, password: string) {
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
+  const wait = page.getByText('Too many sign-in attempts. Wait a few seconds and try again.');
+  const answered = await Promise.race([
+    wait.waitFor({ timeout: 5_000 }).then(() => 'wait'),
+    page.waitForURL((url) => url.pathname !== '/login', { timeout: 5_000 }).then(() => 'in'),
+    page
+      .getByText('do not match')
+      .waitFor({ timeout: 5_000 })
+      .then(() => 'no'),
+  ]).catch(() => 'none');
+  if (answered === 'wait') {
+    await page.waitForTimeout(10_000);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+  }
 }
 
 async function signOut(page: Page) {

@@ -14,6 +14,6 @@ test('guessing passwords is slowed: the fourth try within seconds is refused', a
   }
   await page.getByLabel('Password').fill('guess number 4');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(alert).toContainText('Too many attempts');
+  await expect(alert).toHaveText('Too many sign-in attempts. Wait a few seconds and try again.');
   await page.screenshot({ path: 'test-results/screenshots/login-throttled.png', fullPage: true });
 });

@@ -133,7 +133,13 @@ function AddUserForm({ teams }: { teams: string[] }) {
           </label>
           <input id="new-user-name" name="name" required className={inputClass} />
         </div>
-        <AccessFields idPrefix="new-user" teams={teams} role="team_viewer" granted={[]} />
+        <AccessFields
+          key={result?.password ?? 'new'}
+          idPrefix="new-user"
+          teams={teams}
+          role="team_viewer"
+          granted={[]}
+        />
         <div className="md:col-span-3">
           <button type="submit" disabled={pending} className={primaryButtonClass}>
             {pending ? 'Adding…' : 'Add person'}

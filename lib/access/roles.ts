@@ -5,21 +5,19 @@
 export const ROLES = ['admin', 'finance', 'ops', 'team_viewer'] as const;
 export type Role = (typeof ROLES)[number];
 
-const PERMISSIONS = [
+export type Permission =
   /** dashboards, metrics, chargeback and its exports; a team_viewer only for its teams */
-  'figures:read',
+  | 'figures:read'
   /** price book, pools, fixed costs, settings, re-pricing jobs, the audit log */
-  'settings:read',
-  'settings:write',
+  | 'settings:read'
+  | 'settings:write'
   /** budgets and month close */
-  'finance:write',
+  | 'finance:write'
   /** ingest keys and read tokens */
-  'keys:manage',
-  'users:manage',
+  | 'keys:manage'
+  | 'users:manage'
   /** sending telemetry: ingest keys only, never a person */
-  'ingest',
-] as const;
-export type Permission = (typeof PERMISSIONS)[number];
+  | 'ingest';
 
 /** What a read token may do whatever its role: it never changes anything. */
 export const READ_PERMISSIONS: ReadonlySet<Permission> = new Set(['figures:read', 'settings:read']);

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import { THEME_SCRIPT } from '@/components/shell/theme';
 import { Providers } from './providers';
@@ -9,7 +10,9 @@ export const metadata: Metadata = {
   description: 'A self-hosted FinOps dashboard for LLM inference: what each useful token really costs.',
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+/** Every page renders per request: the CSP nonce (proxy.ts) can only reach scripts rendered with it. */
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  await connection();
   return (
     // The theme script sets a class on <html> before React hydrates; that difference is expected.
     <html lang="en" suppressHydrationWarning>

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 export type KeyKind = 'admin' | 'ingest' | 'read';
 
@@ -11,4 +11,11 @@ export function generateKey(kind: KeyKind): { secret: string; prefix: string; ha
 /** Keys are high-entropy, so one SHA-256 is enough; a slow password hash would only cost latency. */
 export function hashKey(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
+}
+
+/** Whether `secret` hashes to `storedHash`, compared in constant time. */
+export function keyMatches(secret: string, storedHash: string): boolean {
+  const a = Buffer.from(hashKey(secret), 'hex');
+  const b = Buffer.from(storedHash, 'hex');
+  return a.length === b.length && timingSafeEqual(a, b);
 }

@@ -1,5 +1,5 @@
 /**
- * `npm start`: migrate, make sure an admin key exists, load demo data into an empty database,
+ * `npm start`: migrate, make sure an admin key and an admin user exist, load demo data into an empty database,
  * build the dashboard when the build is missing or stale, then serve it. One process owns the
  * database (PGlite allows no other), and Ctrl-C closes it cleanly.
  */
@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import next from 'next';
+import { ensureAdminUser } from '../auth/bootstrap';
 import { startBackgroundWork } from '../costing/worker';
 import { describeError, openDatabase, type Database } from '../db/client';
 import { ConfigError, databaseConfigFromEnv, describeDatabase, type DatabaseConfig } from '../db/config';
@@ -43,6 +44,10 @@ async function main() {
     build?.catch(() => {});
     await migrate(db);
     const { generated } = await ensureAdminKey(db, process.env.CUT_ADMIN_KEY?.trim() || undefined);
+    const firstAdmin = await ensureAdminUser(db, {
+      email: process.env.CUT_ADMIN_EMAIL,
+      password: process.env.CUT_ADMIN_PASSWORD,
+    });
     if ((process.env.CUT_DEMO ?? '1') !== '0') {
       const demo = await loadDemoIfEmpty(db, { now: new Date(), log });
       if (demo) {
@@ -63,7 +68,12 @@ async function main() {
     const app = next({ dev: false, dir: root, hostname: host, port });
     await app.prepare();
     const handle = app.getRequestHandler();
-    const server = http.createServer((req, res) => void handle(req, res));
+    // Without a trusted proxy in front, the client's address is the socket's, whatever it claims.
+    const trustForwarded = Boolean(process.env.CUT_TRUSTED_PROXIES?.trim());
+    const server = http.createServer((req, res) => {
+      if (!trustForwarded) req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? '';
+      void handle(req, res);
+    });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(port, host, resolve);
@@ -72,6 +82,11 @@ async function main() {
     log(`cut: dashboard ready at http://${shown}:${port} (started in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
     if (generated) {
       log(`cut: admin key (shown once; store it now, only its hash is kept): ${generated}`);
+    }
+    if (firstAdmin) {
+      log(
+        `cut: sign in as ${firstAdmin.email} with the one-time password ${firstAdmin.password} (you will choose a new one)`,
+      );
     }
     const stopWork = await startBackgroundWork(db, (err) =>
       process.stderr.write(`cut: background work failed (will retry): ${describeError(err)}\n`),

@@ -7,7 +7,7 @@ import { recordBatch, recordRequest, traced } from '@/ingest/telemetry';
 import type { Database } from '@/db/client';
 import { RateLimitedError } from '@/lib/errors';
 import { RateLimiter } from '@/lib/rate-limit';
-import { authenticate, type Caller } from './auth';
+import { requireAccess } from './access';
 import { errorResponse } from './errors';
 import { database } from './handler';
 
@@ -17,13 +17,16 @@ type Ingest = (db: Database, items: readonly unknown[], scope: IngestScope) => P
 /** A domain function that takes the JSON body unparsed, to parse it where it likes; it checks the envelope. */
 type IngestBody = (db: Database, body: Buffer, scope: IngestScope) => Promise<{ items: number; result: IngestResult }>;
 
-/** The ingest key behind a request, within its rate limit (shared by every ingest route): else 401/403/429. */
-export async function admitIngest(db: Database, request: Request): Promise<Caller> {
-  const caller = await authenticate(db, request, ['ingest']);
+/**
+ * The ingest key behind a request, within its rate limit (shared by every ingest route): else
+ * 401/403/429. `team` is the one team a scoped key may send for (null: any).
+ */
+export async function admitIngest(db: Database, request: Request): Promise<{ team: string | null }> {
+  const caller = await requireAccess(request, 'ingest');
   const { settings } = await getIngestContext(db);
-  const wait = limiter.take(String(caller.keyId), settings.ingest_rate_limit_per_minute, Date.now());
+  const wait = limiter.take(caller.id, settings.ingest_rate_limit_per_minute, Date.now());
   if (wait > 0) throw new RateLimitedError(wait);
-  return caller;
+  return { team: caller.teams === 'all' ? null : (caller.teams[0] ?? null) };
 }
 
 /** A native ingest route whose domain function takes the items, parsed here. */

@@ -1,11 +1,22 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { AccountMenu } from './account-menu';
 import { LogoMark } from './logo-mark';
 import { SidebarNav } from './sidebar-nav';
 import { ThemeToggle } from './theme-toggle';
 
 /** Sidebar on wide screens, a top bar on narrow ones; the skip link lets keyboard users past the nav. */
-export function AppShell({ children }: { children: ReactNode }) {
+export function AppShell({
+  children,
+  account,
+  navHrefs,
+}: {
+  children: ReactNode;
+  /** the signed-in person, shown with Sign out */
+  account?: { email: string; role: string };
+  /** the sections this person may open; all when absent */
+  navHrefs?: readonly string[];
+}) {
   return (
     <div className="min-h-screen md:flex">
       <a
@@ -26,8 +37,9 @@ export function AppShell({ children }: { children: ReactNode }) {
               <span className="block text-tremor-label text-tremor-content-default">cost per useful token</span>
             </span>
           </Link>
-          <SidebarNav />
-          <div className="mt-2 md:mt-auto">
+          <SidebarNav hrefs={navHrefs} />
+          <div className="mt-2 space-y-2 md:mt-auto">
+            {account ? <AccountMenu email={account.email} role={account.role} /> : null}
             <ThemeToggle />
           </div>
         </header>

@@ -5,12 +5,13 @@ import { usePathname } from 'next/navigation';
 import { NavIcon } from './nav-icons';
 import { isActive, NAV_ITEMS } from './nav-items';
 
-export function SidebarNav() {
+export function SidebarNav({ hrefs }: { hrefs?: readonly string[] }) {
   const pathname = usePathname();
+  const items = hrefs ? NAV_ITEMS.filter((item) => hrefs.includes(item.href)) : NAV_ITEMS;
   return (
     <nav aria-label="Main">
       <ul className="flex flex-wrap gap-1 md:flex-col">
-        {NAV_ITEMS.map((item) => {
+        {items.map((item) => {
           const active = isActive(item, pathname);
           return (
             <li key={item.href}>

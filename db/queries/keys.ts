@@ -21,6 +21,8 @@ export async function listKeys(db: Database) {
       kind: apiKeys.kind,
       name: apiKeys.name,
       team: apiKeys.team,
+      role: apiKeys.role,
+      teams: apiKeys.teams,
       prefix: apiKeys.prefix,
       createdAt: apiKeys.createdAt,
       lastUsedAt: apiKeys.lastUsedAt,

@@ -12,6 +12,9 @@ export const apiKeys = pgTable(
     kind: keyKindEnum('kind').notNull(),
     name: text('name').notNull(),
     team: text('team'),
+    /** a read token's role (lib/access/roles.ts) and, for a team_viewer token, its teams */
+    role: text('role'),
+    teams: text('teams').array(),
     prefix: text('prefix').notNull(),
     secretHash: text('secret_hash').notNull(),
     createdAt: createdAt(),

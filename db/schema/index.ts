@@ -5,3 +5,4 @@ export * from './access';
 export * from './rollups';
 export * from './allocations';
 export * from './chargeback';
+export * from './auth';

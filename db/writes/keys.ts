@@ -45,6 +45,9 @@ export interface NewKey {
   kind: 'ingest' | 'read';
   name: string;
   team: string | null;
+  /** a read token's role and (team_viewer) teams */
+  role?: string | null;
+  teams?: string[] | null;
 }
 
 /** Creates a key and returns its secret: the only time it exists outside the caller's hands. */

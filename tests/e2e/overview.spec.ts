@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { BARS, demoIncidentDay, expectMarks, LAPTOP, LINES, MONEY, screenshot, watchForProblems } from './support';
 
 test.use({ viewport: LAPTOP });
+// Signed in as the first admin (tests/e2e/auth-setup.spec.ts, the storage state in playwright.config.ts).
 
 test('the overview charts the demo on the metrics API, with tiles against the 7-day median', async ({ page }) => {
   const problems = watchForProblems(page);

@@ -51,6 +51,8 @@ describe('POST /api/v1/keys', () => {
       kind: 'ingest',
       name: 'billing pipeline',
       team: null,
+      role: null,
+      teams: null,
       created_at: expect.any(String),
     });
     expect(Number.isNaN(Date.parse(created.created_at))).toBe(false);
@@ -79,6 +81,9 @@ describe('POST /api/v1/keys', () => {
     ['an unknown field', { name: 'x', scope: 'all' }],
     ['a team that is not a slug', { name: 'x', team: 'Team A' }],
     ['a kind of its own choosing', { name: 'x', kind: 'admin' }],
+    ['a read token without a role', { name: 'x', kind: 'read' }],
+    ['a read token with an unknown role', { name: 'x', kind: 'read', role: 'boss' }],
+    ['a team_viewer read token without teams', { name: 'x', kind: 'read', role: 'team_viewer' }],
   ])('400 for %s, and no key made', async (_, body) => {
     const before = await db.query<{ n: number }>('select count(*)::int as n from api_keys');
     await expectError(await app.post('/api/v1/keys', body, { key: app.adminKey }), 400);
@@ -104,6 +109,8 @@ describe('GET /api/v1/keys', () => {
       kind: 'ingest',
       name: 'listed',
       team: 'research',
+      role: null,
+      teams: null,
       prefix: created.prefix,
       created_at: created.created_at,
       last_used_at: null,

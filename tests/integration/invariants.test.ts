@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as metrics } from '@/app/api/v1/metrics/route';
 import { setDatabase } from '@/db/instance';
+import { ensureAdminKey } from '@/db/writes/keys';
 import { insertPriceBook } from '@/db/writes/pricebook';
 import { getIngestContext, invalidateIngestContext } from '@/ingest/context';
 import { writeEventBatch } from '@/ingest/write-batch';
@@ -20,6 +21,7 @@ const RULES = ['assigned', 'weighted', 'even', 'fixed', 'requests', 'output_toke
 beforeAll(async () => {
   db = await freshDatabase();
   setDatabase(db);
+  await ensureAdminKey(db, ADMIN_KEY);
   const from = new Date('2026-01-01T00:00:00Z');
   await insertPriceBook(
     db,
@@ -68,9 +70,14 @@ async function ingest(events: CutEvent[], batch: number) {
   }
 }
 
+const ADMIN_KEY = 'invariants-admin-key';
 type Row = Record<string, string | number | null>;
 async function read(groupBy: string): Promise<Row[]> {
-  const res = await metrics(new Request(`http://cut.test/api/v1/metrics?from=${FROM}&to=${TO}&group_by=${groupBy}`));
+  const res = await metrics(
+    new Request(`http://cut.test/api/v1/metrics?from=${FROM}&to=${TO}&group_by=${groupBy}`, {
+      headers: { authorization: `Bearer ${ADMIN_KEY}` },
+    }),
+  );
   expect(res.status).toBe(200);
   return ((await res.json()) as { rows: Row[] }).rows;
 }

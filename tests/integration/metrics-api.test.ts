@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET } from '@/app/api/v1/metrics/route';
 import { setDatabase } from '@/db/instance';
+import { ensureAdminKey } from '@/db/writes/keys';
 import { bucketOf, RELATIVE_ERROR } from '@/lib/histogram';
 import type { MetricsRow } from '@/lib/metrics/derive';
 import type { GroupKey } from '@/lib/metrics/keys';
@@ -29,9 +30,13 @@ const COUNTS = [
   'useful_output_tokens',
 ] as const;
 
+const ADMIN_KEY = 'metrics-test-admin-key';
+
 async function get(database: TestDatabase, query: string): Promise<{ status: number; body: unknown }> {
   setDatabase(database);
-  const response = await GET(new Request(`http://cut.test/api/v1/metrics?${query}`));
+  const response = await GET(
+    new Request(`http://cut.test/api/v1/metrics?${query}`, { headers: { authorization: `Bearer ${ADMIN_KEY}` } }),
+  );
   return { status: response.status, body: await response.json() };
 }
 
@@ -54,6 +59,7 @@ function expectLayersAddUp(row: MetricsRow) {
 beforeAll(async () => {
   [db, worked] = await Promise.all([freshDatabase(), freshDatabase()]);
   await Promise.all([loadFixture(db), loadWorkedExample(worked)]);
+  await Promise.all([ensureAdminKey(db, ADMIN_KEY), ensureAdminKey(worked, ADMIN_KEY)]);
 });
 afterAll(async () => {
   await Promise.all([db?.destroy(), worked?.destroy()]);

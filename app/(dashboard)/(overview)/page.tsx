@@ -1,5 +1,6 @@
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { SearchParams } from 'nuqs/server';
+import { requireUser } from '@/app/access';
 import { makeQueryClient } from '@/app/query-client';
 import { getDatabase } from '@/db/instance';
 import { getSettings } from '@/db/queries/settings';
@@ -14,6 +15,7 @@ import { loadOverviewSearchParams } from './search-params';
 export const dynamic = 'force-dynamic';
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  await requireUser('figures:read');
   const db = await getDatabase();
   const queryClient = makeQueryClient();
   const load = prefetch(queryClient, db);

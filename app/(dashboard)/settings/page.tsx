@@ -4,6 +4,7 @@ import type { SearchParams } from 'nuqs/server';
 import { makeQueryClient } from '@/app/query-client';
 import { authorizeSettings } from './actions/authorize';
 import { settingsQuery } from './queries';
+import { UsersLink } from './users/users-link';
 import { loadSettingsSearchParams } from './search-params';
 import { settingsPageData } from './settings-data';
 import { SettingsView } from './settings-view';
@@ -19,6 +20,9 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
       <SettingsView />
+      <div className="mt-6">
+        <UsersLink />
+      </div>
     </HydrationBoundary>
   );
 }

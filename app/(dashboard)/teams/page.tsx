@@ -1,5 +1,6 @@
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
+import { requireUser } from '@/app/access';
 import type { SearchParams } from 'nuqs/server';
 import { listMonths, loadMonthView } from '@/chargeback/month-view';
 import { getDatabase } from '@/db/instance';
@@ -18,6 +19,7 @@ export const metadata: Metadata = { title: 'Teams' };
 export const dynamic = 'force-dynamic';
 
 export default async function TeamsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  await requireUser('figures:read');
   const db = await getDatabase();
   const months = await listMonths(db);
   if (months.length === 0) return <EmptyTeams />;

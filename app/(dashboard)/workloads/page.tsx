@@ -1,5 +1,6 @@
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
+import { requireUser } from '@/app/access';
 import type { SearchParams } from 'nuqs/server';
 import { makeQueryClient } from '@/app/query-client';
 import { getDatabase } from '@/db/instance';
@@ -14,6 +15,7 @@ export const metadata: Metadata = { title: 'Workloads' };
 export const dynamic = 'force-dynamic';
 
 export default async function WorkloadsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  await requireUser('figures:read');
   const db = await getDatabase();
   const queryClient = makeQueryClient();
   const load = prefetch(queryClient, db);

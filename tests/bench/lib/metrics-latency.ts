@@ -7,11 +7,14 @@ import { GET } from '../../../app/api/v1/metrics/route';
 import type { Database } from '../../../db/client';
 import { setDatabase } from '../../../db/instance';
 import { getMetricSums } from '../../../db/queries/metrics';
+import { ensureAdminKey } from '../../../db/writes/keys';
 import { settleDays } from '../../../costing/settle';
 import { deriveMetricsRow } from '../../../lib/metrics/derive';
 import type { GroupKey } from '../../../lib/metrics/keys';
 import { addDays } from './metrics-workload';
 import { percentile, sortedCopy } from './stats';
+
+const BENCH_ADMIN_KEY = 'bench-metrics-admin-key';
 
 export interface DashboardQuery {
   label: string;
@@ -66,11 +69,14 @@ export async function timeDashboardQueries(
   repeat: number,
 ): Promise<LatencyFigures[]> {
   setDatabase(db);
+  await ensureAdminKey(db, BENCH_ADMIN_KEY);
   const figures: LatencyFigures[] = [];
   for (const query of queries) {
     const path = pathOf(query);
     const call = async () => {
-      const response = await GET(new Request(`http://x${path}`));
+      const response = await GET(
+        new Request(`http://x${path}`, { headers: { authorization: `Bearer ${BENCH_ADMIN_KEY}` } }),
+      );
       const text = await response.text();
       if (response.status !== 200) throw new Error(`${path} answered ${response.status}: ${text.slice(0, 300)}`);
       return text;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { authenticate } from '@/app/api/auth';
+import { requireAccess } from '@/app/api/access';
 import { apiRoute, database, parseQuery } from '@/app/api/handler';
 import { getAuditLog } from '@/db/queries/audit-log';
 import { text } from '@/ingest/native/rules';
@@ -11,10 +11,10 @@ export const runtime = 'nodejs';
 
 const Query = z.object({ limit: limitParam(100, 1000), entity: text(100).optional() });
 
-/** Configuration changes, newest first, optionally of one kind of thing (admin key). */
+/** Configuration changes, newest first, optionally of one kind of thing (settings:read). */
 export const GET = apiRoute(async (request) => {
   const db = await database();
-  await authenticate(db, request, ['admin']);
+  await requireAccess(request, 'settings:read');
   const params = parseQuery(Query, new URL(request.url).searchParams);
   return Response.json({ entries: (await getAuditLog(db, params)).map(toAuditJson) });
 });

@@ -1,4 +1,4 @@
-import { authenticate } from '@/app/api/auth';
+import { requireAccess } from '@/app/api/access';
 import { apiRoute, database } from '@/app/api/handler';
 import { getGpuPoolVersions } from '@/db/queries/gpu-pools';
 import { poolsJson } from '../_config/pools-json';
@@ -6,9 +6,9 @@ import { poolsJson } from '../_config/pools-json';
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
 
-/** Every pool: the version in force now and its whole history, newest first (admin key). */
+/** Every pool: the version in force now and its whole history, newest first (settings:read). */
 export const GET = apiRoute(async (request) => {
   const db = await database();
-  await authenticate(db, request, ['admin']);
+  await requireAccess(request, 'settings:read');
   return Response.json({ pools: poolsJson(await getGpuPoolVersions(db), new Date()) });
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { authenticate } from '@/app/api/auth';
+import { requireAccess } from '@/app/api/access';
 import { apiRoute, database, parseQuery } from '@/app/api/handler';
 import { listRepricingJobs } from '@/db/queries/repricing-jobs';
 import { toRepricingJobJson } from '@/lib/api/repricing-wire';
@@ -10,10 +10,10 @@ export const runtime = 'nodejs';
 
 const Query = z.object({ limit: limitParam(20, 100) });
 
-/** The most recent re-pricing jobs, newest first (admin key). */
+/** The most recent re-pricing jobs, newest first (settings:read). */
 export const GET = apiRoute(async (request) => {
   const db = await database();
-  await authenticate(db, request, ['admin']);
+  await requireAccess(request, 'settings:read');
   const { limit } = parseQuery(Query, new URL(request.url).searchParams);
   return Response.json({ jobs: (await listRepricingJobs(db, limit)).map(toRepricingJobJson) });
 });

@@ -1,4 +1,4 @@
-import { authenticate } from '@/app/api/auth';
+import { requireAccess } from '@/app/api/access';
 import { apiRoute, database, parseBody } from '@/app/api/handler';
 import { listWebhooks } from '@/db/queries/webhooks';
 import { createWebhook } from '@/db/writes/webhooks';
@@ -17,15 +17,15 @@ const json = (w: { id: number; url: string; hasSecret: boolean; createdAt: strin
 /** Where budget alerts are sent (admin key); secrets are never shown. */
 export const GET = apiRoute(async (request) => {
   const db = await database();
-  await authenticate(db, request, ['admin']);
+  await requireAccess(request, 'settings:read');
   return Response.json({ webhooks: (await listWebhooks(db)).map(json) });
 });
 
 /** Adds a webhook endpoint for budget alerts (admin key). */
 export const POST = apiRoute(async (request) => {
   const db = await database();
-  const admin = await authenticate(db, request, ['admin']);
+  const caller = await requireAccess(request, 'finance:write');
   const body = await parseBody(WebhookBody, request);
-  const row = await createWebhook(db, { url: body.url, secret: body.secret ?? null }, `key:${admin.keyId}`);
+  const row = await createWebhook(db, { url: body.url, secret: body.secret ?? null }, caller.actor);
   return Response.json({ webhook: json(row) }, { status: 201 });
 });

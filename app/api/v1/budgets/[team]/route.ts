@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { authenticate } from '@/app/api/auth';
+import { requireAccess } from '@/app/api/access';
 import { apiRoute, database, parseBody, parseQuery } from '@/app/api/handler';
 import { setTeamBudget } from '@/chargeback/budgets';
 import { BudgetBody } from '@/lib/api/budget-body';
@@ -12,13 +12,13 @@ export const runtime = 'nodejs';
 /** Sets a team's monthly budget from a month on (default: the current month) (admin key). */
 export const PUT = apiRoute(async (request) => {
   const db = await database();
-  const admin = await authenticate(db, request, ['admin']);
+  const caller = await requireAccess(request, 'finance:write');
   const team = slugFromPath(request, 'team');
   const body = await parseBody(BudgetBody, request);
   const saved = await setTeamBudget(
     db,
     { team, monthlyUsd: body.monthly_usd, fromMonth: body.from_month },
-    `key:${admin.keyId}`,
+    caller.actor,
   );
   return Response.json({ team: saved.team, from_month: saved.fromMonth, monthly_usd: saved.monthlyUsd });
 });
@@ -31,9 +31,9 @@ const DeleteQuery = z.strictObject(
 /** Removes a team's budget from a month on (default: the current month) (admin key). */
 export const DELETE = apiRoute(async (request) => {
   const db = await database();
-  const admin = await authenticate(db, request, ['admin']);
+  const caller = await requireAccess(request, 'finance:write');
   const team = slugFromPath(request, 'team');
   const query = parseQuery(DeleteQuery, new URL(request.url).searchParams);
-  await setTeamBudget(db, { team, monthlyUsd: null, fromMonth: query.from_month }, `key:${admin.keyId}`);
+  await setTeamBudget(db, { team, monthlyUsd: null, fromMonth: query.from_month }, caller.actor);
   return new Response(null, { status: 204 });
 });

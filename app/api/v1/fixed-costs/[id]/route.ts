@@ -1,4 +1,4 @@
-import { authenticate } from '@/app/api/auth';
+import { requireAccess } from '@/app/api/access';
 import { apiRoute, database, parseBody } from '@/app/api/handler';
 import { getFixedCost } from '@/db/queries/fixed-cost-list';
 import { deleteFixedCost, replaceFixedCost } from '@/db/writes/fixed-costs';
@@ -13,34 +13,34 @@ export const runtime = 'nodejs';
 
 const notFound = (id: number) => new NotFoundError(`no fixed cost with id ${id} (or it was deleted)`);
 
-/** One fixed cost (admin key). */
+/** One fixed cost (settings:read). */
 export const GET = apiRoute(async (request) => {
   const db = await database();
-  await authenticate(db, request, ['admin']);
+  await requireAccess(request, 'settings:read');
   const id = idFromPath(request);
   const row = await getFixedCost(db, id);
   if (!row) throw notFound(id);
   return Response.json({ fixed_cost: toFixedCostJson(row) });
 });
 
-/** Replaces a fixed cost; the days it covered and now covers are settled again (admin key). */
+/** Replaces a fixed cost; the days it covered and now covers are settled again (settings:write). */
 export const PUT = apiRoute(async (request) => {
   const db = await database();
-  const admin = await authenticate(db, request, ['admin']);
+  const caller = await requireAccess(request, 'settings:write');
   const id = idFromPath(request);
   const body = await parseBody(FixedCostBody, request);
-  const row = await replaceFixedCost(db, id, toFixedCostInput(body), `key:${admin.keyId}`);
+  const row = await replaceFixedCost(db, id, toFixedCostInput(body), caller.actor);
   if (!row) throw notFound(id);
   await afterPricebookChange(db, []);
   return Response.json({ fixed_cost: toFixedCostJson(row) });
 });
 
-/** Deletes a fixed cost (kept, marked deleted, for the audit trail) (admin key). */
+/** Deletes a fixed cost (kept, marked deleted, for the audit trail) (settings:write). */
 export const DELETE = apiRoute(async (request) => {
   const db = await database();
-  const admin = await authenticate(db, request, ['admin']);
+  const caller = await requireAccess(request, 'settings:write');
   const id = idFromPath(request);
-  if (!(await deleteFixedCost(db, id, `key:${admin.keyId}`))) throw notFound(id);
+  if (!(await deleteFixedCost(db, id, caller.actor))) throw notFound(id);
   await afterPricebookChange(db, []);
   return new Response(null, { status: 204 });
 });

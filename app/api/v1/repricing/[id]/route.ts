@@ -1,4 +1,4 @@
-import { authenticate } from '@/app/api/auth';
+import { requireAccess } from '@/app/api/access';
 import { apiRoute, database } from '@/app/api/handler';
 import { getRepricingJob } from '@/db/queries/repricing-jobs';
 import { toRepricingJobJson } from '@/lib/api/repricing-wire';
@@ -8,10 +8,10 @@ import { idFromPath } from '../../_config/path';
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
 
-/** One re-pricing job's progress (admin key). */
+/** One re-pricing job's progress (settings:read). */
 export const GET = apiRoute(async (request) => {
   const db = await database();
-  await authenticate(db, request, ['admin']);
+  await requireAccess(request, 'settings:read');
   const id = idFromPath(request);
   const job = await getRepricingJob(db, id);
   if (!job) throw new NotFoundError(`no re-pricing job with id ${id}`);

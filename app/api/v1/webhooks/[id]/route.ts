@@ -1,4 +1,4 @@
-import { authenticate } from '@/app/api/auth';
+import { requireAccess } from '@/app/api/access';
 import { apiRoute, database } from '@/app/api/handler';
 import { deleteWebhook } from '@/db/writes/webhooks';
 import { NotFoundError } from '@/lib/errors';
@@ -10,8 +10,8 @@ export const runtime = 'nodejs';
 /** Stops sending to a webhook; pending deliveries to it are marked failed (admin key). */
 export const DELETE = apiRoute(async (request) => {
   const db = await database();
-  const admin = await authenticate(db, request, ['admin']);
+  const caller = await requireAccess(request, 'finance:write');
   const id = idFromPath(request);
-  if (!(await deleteWebhook(db, id, `key:${admin.keyId}`))) throw new NotFoundError(`no webhook with id ${id}`);
+  if (!(await deleteWebhook(db, id, caller.actor))) throw new NotFoundError(`no webhook with id ${id}`);
   return new Response(null, { status: 204 });
 });

@@ -1,4 +1,4 @@
-import { authenticate } from '@/app/api/auth';
+import { requireAccess } from '@/app/api/access';
 import { apiRoute, database } from '@/app/api/handler';
 import { listDeliveries } from '@/db/queries/webhooks';
 
@@ -8,7 +8,7 @@ export const runtime = 'nodejs';
 /** The webhook delivery log, newest first: status, attempts, last answer (admin key). */
 export const GET = apiRoute(async (request) => {
   const db = await database();
-  await authenticate(db, request, ['admin']);
+  await requireAccess(request, 'settings:read');
   const rows = await listDeliveries(db, 100);
   return Response.json({
     deliveries: rows.map((d) => ({

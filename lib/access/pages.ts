@@ -1,0 +1,29 @@
+import type { Permission } from './roles';
+
+/** Pages anyone may open, signed in or not. */
+const PUBLIC_PAGES: readonly string[] = ['/login', '/forbidden'];
+
+/** Pages any signed-in person may open whatever their role. */
+const ANY_SIGNED_IN: readonly string[] = ['/account'];
+
+/**
+ * What each section of the dashboard needs, by path prefix (the longest match wins). A page not
+ * listed shows figures, so it needs figures:read: a new page is never open to everyone by mistake.
+ */
+const SECTIONS: Record<string, Permission> = {
+  '/settings': 'settings:read',
+  '/settings/users': 'users:manage',
+};
+
+const under = (pathname: string, prefix: string) => pathname === prefix || pathname.startsWith(`${prefix}/`);
+
+export const isPublicPage = (pathname: string): boolean => PUBLIC_PAGES.some((p) => under(pathname, p));
+
+/** The permission a page needs; null when being signed in is enough. */
+export function pagePermission(pathname: string): Permission | null {
+  if (ANY_SIGNED_IN.some((p) => under(pathname, p))) return null;
+  const prefix = Object.keys(SECTIONS)
+    .filter((p) => under(pathname, p))
+    .sort((a, b) => b.length - a.length)[0];
+  return prefix ? SECTIONS[prefix]! : 'figures:read';
+}

@@ -50,7 +50,7 @@ export async function foldIfPending(db: Database): Promise<void> {
 }
 
 /** How long a fold waits for more batches: a fifth of a second behind ingest, several batches a merge. */
-export const FOLD_DELAY_MS = 200;
+export const FOLD_DELAY_MS = 500;
 const scheduled = new WeakMap<Database, { timer: NodeJS.Timeout | null; running: Promise<void> | null }>();
 
 /**

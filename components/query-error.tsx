@@ -1,14 +1,21 @@
-/** A failed fetch of the figures, with a way to try again; says whether waiting is likely to help. */
+/**
+ * A failed fetch of the figures, with a way to try again; says whether waiting is likely to help
+ * (503: the database is away) or the question itself was refused (400: the message says why).
+ */
 export function QueryError({ error, onRetry }: { error: Error; onRetry: () => void }) {
-  // An API answer carries its HTTP status (app/api-client.ts); 503 means the database is away.
-  const unavailable = (error as Error & { status?: number }).status === 503;
+  // An API answer carries its HTTP status (app/api-client.ts).
+  const status = (error as Error & { status?: number }).status;
   return (
     <div
       role="alert"
       className="mb-6 rounded-tremor-default border border-red-200 bg-red-50 p-4 text-tremor-default text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200"
     >
       <p className="font-semibold">
-        {unavailable ? 'The database is not reachable right now.' : 'The figures could not be loaded.'}
+        {status === 503
+          ? 'The database is not reachable right now.'
+          : status === 400
+            ? 'This question cannot be answered as asked.'
+            : 'The figures could not be loaded.'}
       </p>
       <p className="mt-1">{error.message}</p>
       <button

@@ -11,7 +11,8 @@ import { formatCountCompact, formatUsd, formatUsdUnit } from '@/lib/format/numbe
 import { BreakEvenChart } from './break-even-chart';
 import { NumberField, SelectField } from './controls';
 import { HybridSummary } from './hybrid-summary';
-import { PanelCard, PanelError, PanelSkeleton } from './panel-states';
+import { QueryError } from '@/components/query-error';
+import { PanelCard, PanelSkeleton } from './panel-states';
 import { breakEvenQuery, decisionOptionsQuery } from './queries';
 import { useDebounced } from './use-debounced';
 
@@ -102,7 +103,7 @@ export function BreakEvenPanel({
               hint="Output-equivalent; empty uses the pool's measured throughput."
             />
           </div>
-          {answer.isError ? <PanelError error={answer.error} onRetry={() => void answer.refetch()} /> : null}
+          {answer.isError ? <QueryError error={answer.error} onRetry={() => void answer.refetch()} /> : null}
           {body ? (
             <>
               <p

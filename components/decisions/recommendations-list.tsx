@@ -3,7 +3,8 @@
 import { useQuery } from '@tanstack/react-query';
 import type { MigrationAction } from '@/lib/decisions/recommend';
 import { formatCountCompact, formatUsd } from '@/lib/format/numbers';
-import { PanelCard, PanelError, PanelSkeleton } from './panel-states';
+import { QueryError } from '@/components/query-error';
+import { PanelCard, PanelSkeleton } from './panel-states';
 import { recommendationsQuery } from './queries';
 
 const ACTION: Record<MigrationAction, string> = {
@@ -23,7 +24,7 @@ export function MigrationRecommendations({ from, to }: { from: string; to: strin
       busy={answer.isFetching}
       description="For every workload class, the cheapest of its API, a dedicated pool and a hybrid at its observed volume, and what the move does to the period's bill when it is re-priced."
     >
-      {answer.isError ? <PanelError error={answer.error} onRetry={() => void answer.refetch()} /> : null}
+      {answer.isError ? <QueryError error={answer.error} onRetry={() => void answer.refetch()} /> : null}
       {answer.data ? (
         answer.data.recommendations.length === 0 ? (
           <p role="status" className="text-tremor-default text-tremor-content-default">

@@ -8,7 +8,8 @@ import type { DayRange } from '@/lib/dates/range';
 import { formatDayRange } from '@/lib/format/dates';
 import { ComparisonTable } from './comparison-table';
 import { LayerChart } from './layer-chart';
-import { PanelCard, PanelError, PanelSkeleton } from './panel-states';
+import { QueryError } from '@/components/query-error';
+import { PanelCard, PanelSkeleton } from './panel-states';
 import { decisionOptionsQuery, whatIfQuery } from './queries';
 import { useDebounced } from './use-debounced';
 import { WhatIfControls } from './what-if-controls';
@@ -39,7 +40,7 @@ export function WhatIfPanel({ from, to, workloadClass }: { from: string; to: str
       <div className="grid gap-6 xl:grid-cols-[minmax(0,22rem)_minmax(0,1fr)]">
         <WhatIfControls settings={settings} options={options.data} onChange={setSettings} />
         <div className="min-w-0 space-y-4">
-          {answer.isError ? <PanelError error={answer.error} onRetry={() => void answer.refetch()} /> : null}
+          {answer.isError ? <QueryError error={answer.error} onRetry={() => void answer.refetch()} /> : null}
           {rows && answer.data ? (
             <>
               <ComparisonTable rows={rows} caption={`Observed and projected figures for ${scope}`} />

@@ -13,6 +13,8 @@ const ANY_SIGNED_IN: readonly string[] = ['/account'];
 const SECTIONS: Record<string, Permission> = {
   '/settings': 'settings:read',
   '/settings/users': 'users:manage',
+  // what-if and break-even re-price a class over every team's calls
+  '/decisions': 'figures:all',
 };
 
 const under = (pathname: string, prefix: string) => pathname === prefix || pathname.startsWith(`${prefix}/`);

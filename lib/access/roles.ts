@@ -8,6 +8,8 @@ export type Role = (typeof ROLES)[number];
 export type Permission =
   /** dashboards, metrics, chargeback and its exports; a team_viewer only for its teams */
   | 'figures:read'
+  /** figures that mix every team's rows (GPU pool usage, what-if, break-even): never a team_viewer */
+  | 'figures:all'
   /** price book, pools, fixed costs, settings, re-pricing jobs, the audit log */
   | 'settings:read'
   | 'settings:write'
@@ -20,12 +22,20 @@ export type Permission =
   | 'ingest';
 
 /** What a read token may do whatever its role: it never changes anything. */
-export const READ_PERMISSIONS: ReadonlySet<Permission> = new Set(['figures:read', 'settings:read']);
+export const READ_PERMISSIONS: ReadonlySet<Permission> = new Set(['figures:read', 'figures:all', 'settings:read']);
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: ['figures:read', 'settings:read', 'settings:write', 'finance:write', 'keys:manage', 'users:manage'],
-  finance: ['figures:read', 'settings:read', 'finance:write'],
-  ops: ['figures:read', 'settings:read'],
+  admin: [
+    'figures:read',
+    'figures:all',
+    'settings:read',
+    'settings:write',
+    'finance:write',
+    'keys:manage',
+    'users:manage',
+  ],
+  finance: ['figures:read', 'figures:all', 'settings:read', 'finance:write'],
+  ops: ['figures:read', 'figures:all', 'settings:read'],
   team_viewer: ['figures:read'],
 };
 

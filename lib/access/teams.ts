@@ -1,4 +1,5 @@
 import { ForbiddenError } from '../errors';
+import type { MetricsFilters } from '../metrics/keys';
 import type { TeamScope } from './principal';
 
 /**
@@ -13,4 +14,11 @@ export function scopeTeams(scope: TeamScope, requested?: readonly string[]): str
   const outside = requested.find((team) => !scope.includes(team));
   if (outside !== undefined) throw new ForbiddenError(`you may not see team ${JSON.stringify(outside)}`);
   return [...requested];
+}
+
+/** A metrics-style query narrowed to the caller's teams: its team filter scoped as scopeTeams does. */
+export function scopeQuery<Q extends { filters: MetricsFilters }>(scope: TeamScope, query: Q): Q {
+  const { team: asked, ...rest } = query.filters;
+  const team = scopeTeams(scope, asked);
+  return { ...query, filters: team ? { ...rest, team } : rest };
 }

@@ -187,7 +187,7 @@ function budgetStatus(input: ReportInput, monthly: Pico, actual: Pico, a: Acc): 
 }
 
 /** The totals line: the sum of the rounded rows, so the table adds up as printed. */
-function addUp(rows: readonly Figures[]): Figures {
+export function addUp(rows: readonly Figures[]): Figures {
   const total: Figures = {
     layers: [0n, 0n, 0n, 0n, 0n],
     kinds: { direct: 0n, idle: 0n, shared: 0n, assigned: 0n },

@@ -18,6 +18,7 @@ const EXPECTED: Record<RouteAccess, Record<CallerName, Cell>> = {
   //                  anon  admin fin  ops  tview adm_k ing_k rd_fin rd_ops rd_tv
   public:        row([200, 200, 200, 200, 200, 200, 200, 200, 200, 200]),
   'figures:read':   row([401, 200, 200, 200, 200, 200, 403, 200, 200, 200]),
+  'figures:all':    row([401, 200, 200, 200, 403, 200, 403, 200, 200, 403]),
   'settings:read':  row([401, 200, 200, 200, 403, 200, 403, 200, 200, 403]),
   'settings:write': row([401, 200, 403, 403, 403, 200, 403, 403, 403, 403]),
   'finance:write':  row([401, 200, 200, 403, 403, 200, 403, 403, 403, 403]),
@@ -76,8 +77,9 @@ describe.each(ROUTES)('$method $file ($access)', (route) => {
     if (expected === 200) expect(response.status >= 200 && response.status < 300, detail).toBe(true);
     else expect(response.status, detail).toBe(expected);
     if (expected !== 200 && route.access !== 'public') {
-      const body = (await response.json()) as { error: { code: string } };
-      expect(body.error.code).toBe(expected === 401 ? 'unauthorized' : 'forbidden');
+      // OTLP answers with a google.rpc.Status, whose ErrorInfo carries the same code
+      const body = (await response.json()) as { error?: { code: string }; details?: Array<{ reason?: string }> };
+      expect(body.error?.code ?? body.details?.[0]?.reason).toBe(expected === 401 ? 'unauthorized' : 'forbidden');
     }
   });
 });

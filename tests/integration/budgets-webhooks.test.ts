@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { changeFixedCostRule, saveBudget, switchIdlePolicy } from '@/app/(dashboard)/teams/actions';
 import { GET as getBudgets } from '@/app/api/v1/budgets/route';
 import { DELETE as deleteBudget, PUT as putBudget } from '@/app/api/v1/budgets/[team]/route';
@@ -17,8 +17,13 @@ import { getIngestContext } from '@/ingest/context';
 import { writeEventBatch } from '@/ingest/write-batch';
 import { MAX_ATTEMPTS } from '@/lib/chargeback/backoff';
 import { makeEvent } from '../support/events';
+import { signedInPerson } from './support/access';
 import { call, configApiDatabase, message } from './support/config-api';
 import type { TestDatabase } from './support/database';
+
+// The Teams page's server actions read the session from the request: an admin signed in here.
+const request = vi.hoisted(() => ({ headers: new Headers() }));
+vi.mock('next/headers', () => ({ headers: async () => request.headers }));
 
 let db: TestDatabase;
 const SECRET = 'a-secret-of-16-chars';
@@ -65,6 +70,7 @@ const pendingIds = async () =>
 
 beforeAll(async () => {
   ({ db } = await configApiDatabase());
+  request.headers = new Headers(await signedInPerson(db, 'admin'));
   await receiver.start();
   const price = await call(putPrice, 'PUT', '/api/v1/prices', {
     body: {
@@ -255,7 +261,7 @@ describe('a threshold crossing', () => {
       await getIngestContext(db),
     );
     expect(ingest.accepted).toBe(1);
-    expect((await chargeback(new Request('http://cut.test/api/v1/chargeback?month=2025-06'))).status).toBe(200);
+    expect((await call(chargeback, 'GET', '/api/v1/chargeback?month=2025-06')).status).toBe(200);
     expect(await delivered).toBe(3);
     expect(Date.now() - started).toBeLessThan(5_000);
     const errors = await db.query<{ url: string; last_error: string; status: string }>(

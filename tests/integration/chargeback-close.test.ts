@@ -9,6 +9,7 @@ import { writeEventBatch } from '@/ingest/write-batch';
 import type { ChargebackJson } from '@/lib/api/chargeback-wire';
 import { parseDecimal } from '@/lib/money';
 import { makeEvent } from '../support/events';
+import { adminHeaders } from './support/admin-key';
 import { call, configApiDatabase, message } from './support/config-api';
 import type { TestDatabase } from './support/database';
 
@@ -23,7 +24,9 @@ const report = async (month: string): Promise<ChargebackJson> => {
   return res.body as ChargebackJson;
 };
 const focus = async (month: string) => {
-  const res = await chargeback(new Request(`http://cut.test/api/v1/chargeback?month=${month}&format=focus`));
+  const res = await chargeback(
+    new Request(`http://cut.test/api/v1/chargeback?month=${month}&format=focus`, { headers: await adminHeaders(db) }),
+  );
   return parse(await res.text(), { columns: true }) as Array<Record<string, string>>;
 };
 const closeMonth = (month: string, key?: string | null) =>

@@ -13,6 +13,7 @@ import { ALLOCATION_RULES } from '@/lib/costing/pricebook';
 import type { CutEvent } from '@/lib/events/event';
 import { parseDecimal } from '@/lib/money';
 import { makeEvent, makePool, makePrice, usdPer1m } from '../support/events';
+import { adminHeaders } from './support/admin-key';
 import { clearTelemetry, freshDatabase, type TestDatabase } from './support/database';
 
 // Chargeback adds up to the cent on random months, under both idle policies, with a fixed cost
@@ -103,7 +104,7 @@ async function reset(policy: 'share' | 'separate') {
 }
 
 async function get(path: string): Promise<Response> {
-  const res = await chargeback(new Request(`http://cut.test${path}`));
+  const res = await chargeback(new Request(`http://cut.test${path}`, { headers: await adminHeaders(db) }));
   expect(res.status, path).toBe(200);
   return res;
 }
@@ -142,7 +143,9 @@ describe.each(['share', 'separate'] as const)('under the %s idle policy', (polic
 
           // The metrics API's month total, rounded once to the cent, is the report's total.
           const total = await metrics(
-            new Request(`http://cut.test/api/v1/metrics?from=${month}-01&to=${month}-${daysInMonth(month)}`),
+            new Request(`http://cut.test/api/v1/metrics?from=${month}-01&to=${month}-${daysInMonth(month)}`, {
+              headers: await adminHeaders(db),
+            }),
           );
           const [engine] = ((await total.json()) as { rows: Array<{ tco_usd: string }> }).rows;
           const exact = pico(body.reconciliation.month_tco_exact_usd);

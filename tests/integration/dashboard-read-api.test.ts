@@ -10,6 +10,7 @@ import { writeEventBatch } from '@/ingest/write-batch';
 import { makeEvent } from '../support/events';
 import { WORKED_DAY } from '../support/worked-example';
 import { freshDatabase, type TestDatabase } from './support/database';
+import { adminHeaders } from './support/admin-key';
 import { loadWorkedExample } from './support/metrics-fixture';
 
 /**
@@ -21,7 +22,7 @@ let db: TestDatabase;
 type Handler = (request: Request) => Promise<Response>;
 async function get(handler: Handler, path: string): Promise<{ status: number; body: Record<string, unknown> }> {
   setDatabase(db);
-  const response = await handler(new Request(`http://cut.test${path}`));
+  const response = await handler(new Request(`http://cut.test${path}`, { headers: await adminHeaders(db) }));
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 const rowsOf = (body: Record<string, unknown>) => body.rows as Array<Record<string, unknown>>;

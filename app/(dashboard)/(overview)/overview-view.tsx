@@ -26,7 +26,16 @@ import { OverviewSkeletonBody } from './skeleton';
 /** The range a lookback-extended request shows. */
 const shownRange = (fetched: DayRange): DayRange => ({ from: addDays(fetched.from, LOOKBACK_DAYS), to: fetched.to });
 
-export function OverviewView({ dataRange, today }: { dataRange: DayRange; today: string }) {
+/** `showPools`: the viewer sees every team (figures:all); a pool's usage mixes them all. */
+export function OverviewView({
+  dataRange,
+  today,
+  showPools,
+}: {
+  dataRange: DayRange;
+  today: string;
+  showPools: boolean;
+}) {
   const [state, setState] = useQueryStates(overviewSearchParams, { history: 'push' });
   const filters = toFilters(state);
   const plan = overviewPlan(state, filters, dataRange, today);
@@ -35,14 +44,15 @@ export function OverviewView({ dataRange, today }: { dataRange: DayRange; today:
   const dims = useQuery(dimensionsQuery());
   const daily = useQuery({ ...metricsQuery(plan.daily), placeholderData: keepPreviousData });
   const byClass = useQuery({ ...classDaysQuery(plan.byClass), placeholderData: keepPreviousData });
-  const pools = useQuery({ ...poolUsageQuery(plan.pools), placeholderData: keepPreviousData });
+  const pools = useQuery({ ...poolUsageQuery(plan.pools), placeholderData: keepPreviousData, enabled: showPools });
+  const poolRows = showPools ? pools.data?.rows : [];
   const failed = [dims, daily, byClass, pools].find((q) => q.isError);
   const loadingNext = daily.isPlaceholderData || byClass.isPlaceholderData || pools.isPlaceholderData;
 
   const askedDay = plan.day;
   const unit = filters.workloadClass ? classInfo(dims.data, filters.workloadClass).unit : undefined;
   const view = useMemo(() => {
-    if (!daily.data || !byClass.data || !pools.data) return null;
+    if (!daily.data || !byClass.data || !poolRows) return null;
     const range = shownRange(daily.data.params.range);
     const inRange = daily.data.rows.filter((r) => r.day && r.day >= range.from && r.day <= range.to);
     const day = askedDay >= range.from && askedDay <= range.to ? askedDay : range.to;
@@ -54,9 +64,9 @@ export function OverviewView({ dataRange, today }: { dataRange: DayRange; today:
       anomalies: detectAnomalies(byClass.data.rows, shownRange(byClass.data.params.range)),
       dailyRows: inRange,
       classRows: byClass.data.rows,
-      poolRows: pools.data.rows,
+      poolRows,
     };
-  }, [daily.data, byClass.data, pools.data, askedDay]);
+  }, [daily.data, byClass.data, poolRows, askedDay]);
   // Cheap (a tile per figure over a few days), so computed each render with the class's unit.
   const tiles = view ? overviewTiles(view.dailyAll, view.poolRows, view.day, unit) : [];
 
@@ -141,9 +151,9 @@ export function OverviewView({ dataRange, today }: { dataRange: DayRange; today:
           <AnomalyList anomalies={view.anomalies} rangeTo={view.range.to} className={className} />
           <LayerChart rows={view.dailyRows} range={view.range} />
           <CutByClass rows={view.classRows} range={view.range} className={className} />
-          <PoolUtilizationChart rows={view.poolRows} range={view.range} />
+          {showPools ? <PoolUtilizationChart rows={view.poolRows} range={view.range} /> : null}
         </div>
-      ) : daily.isPending || byClass.isPending || pools.isPending ? (
+      ) : daily.isPending || byClass.isPending || (showPools && pools.isPending) ? (
         <OverviewSkeletonBody />
       ) : null}
     </>

@@ -1,6 +1,7 @@
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
 import type { SearchParams } from 'nuqs/server';
+import { requireUser } from '@/app/access';
 import { decisionOptionsQuery } from '@/components/decisions/queries';
 import { PageHeader } from '@/components/page-header';
 import { getDatabase } from '@/db/instance';
@@ -15,6 +16,8 @@ export const metadata: Metadata = { title: 'Decisions' };
 export const dynamic = 'force-dynamic';
 
 export default async function DecisionsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  // what-if and break-even re-price a class over every team's calls: never a team_viewer
+  await requireUser('figures:all');
   const db = await getDatabase();
   const dataRange = await getDataRange(db);
   if (!dataRange) {

@@ -16,7 +16,7 @@ import {
 } from './form-bits';
 import type { SettingsPageData } from './settings-data';
 
-type Key = SettingsPageData['keys'][number];
+type Key = NonNullable<SettingsPageData['keys']>[number];
 const when = (iso: string | null) => (iso ? iso.slice(0, 16).replace('T', ' ') + ' UTC' : 'never');
 
 export function KeysSection({ keys, teams }: { keys: readonly Key[]; teams: SettingsPageData['teams'] }) {

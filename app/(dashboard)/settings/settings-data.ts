@@ -14,15 +14,16 @@ import { toRepricingJobJson } from '@/lib/api/repricing-wire';
 
 /**
  * Everything the Settings page shows, in the shapes the config API answers with (snake_case,
- * decimal strings, ISO instants). Never includes a key's secret or hash.
+ * decimal strings, ISO instants). Never includes a key's secret or hash; the keys themselves
+ * (null) only for a viewer who manages them (keys:manage).
  */
-export async function settingsPageData(db: Database, now = new Date()) {
+export async function settingsPageData(db: Database, access: { keys: boolean }, now = new Date()) {
   const [prices, pools, fixedCosts, settings, keys, audit, jobs, dims] = await Promise.all([
     listModelPrices(db),
     getGpuPoolVersions(db),
     listFixedCosts(db),
     settingsJson(db),
-    listKeys(db),
+    access.keys ? listKeys(db) : null,
     getAuditLog(db, { limit: 100 }),
     listRepricingJobs(db, 10),
     getDimensions(db),
@@ -33,16 +34,17 @@ export async function settingsPageData(db: Database, now = new Date()) {
     pools: poolsJson(pools, now),
     fixed_costs: fixedCosts.map(toFixedCostJson),
     settings,
-    keys: keys.map((k) => ({
-      id: k.id,
-      kind: k.kind,
-      name: k.name,
-      team: k.team,
-      prefix: k.prefix,
-      created_at: k.createdAt.toISOString(),
-      last_used_at: k.lastUsedAt?.toISOString() ?? null,
-      revoked_at: k.revokedAt?.toISOString() ?? null,
-    })),
+    keys:
+      keys?.map((k) => ({
+        id: k.id,
+        kind: k.kind,
+        name: k.name,
+        team: k.team,
+        prefix: k.prefix,
+        created_at: k.createdAt.toISOString(),
+        last_used_at: k.lastUsedAt?.toISOString() ?? null,
+        revoked_at: k.revokedAt?.toISOString() ?? null,
+      })) ?? null,
     audit: audit.map(toAuditJson),
     repricing_jobs: jobs.map(toRepricingJobJson),
     teams: dims.teams,

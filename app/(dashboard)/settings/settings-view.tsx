@@ -26,8 +26,15 @@ const TABS: Array<{ tab: SettingsTab; label: string }> = [
   { tab: 'audit', label: 'Audit log' },
 ];
 
-export function SettingsView() {
+/** What the viewer may change here: the price book and policies (settings:write), keys (keys:manage). */
+export interface SettingsAccess {
+  edit: boolean;
+  keys: boolean;
+}
+
+export function SettingsView({ access }: { access: SettingsAccess }) {
   const [{ tab }, setState] = useQueryStates(settingsSearchParams, { history: 'push' });
+  const tabs = TABS.filter((t) => t.tab !== 'keys' || access.keys);
   const settings = useQuery(settingsQuery());
   const data = settings.data;
   const [saves, setSaves] = useState(0);
@@ -43,7 +50,7 @@ export function SettingsView() {
         description="The price book and policies behind every figure. Every change is audited and re-prices the days it affects."
       />
       <nav aria-label="Settings sections" className="mb-6 flex flex-wrap gap-1 border-b border-tremor-border-default">
-        {TABS.map((t) => (
+        {tabs.map((t) => (
           <a
             key={t.tab}
             href={`?tab=${t.tab}`}
@@ -58,17 +65,34 @@ export function SettingsView() {
           </a>
         ))}
       </nav>
+      {access.edit ? null : (
+        <p
+          role="note"
+          data-testid="settings-read-only"
+          className="mb-4 rounded-tremor-default border border-tremor-border-default bg-tremor-background-muted px-4 py-3 text-tremor-default"
+        >
+          Read-only: your role may look at the price book and policies; an admin changes them.
+        </p>
+      )}
       {settings.isError ? <QueryError error={settings.error} onRetry={() => void settings.refetch()} /> : null}
       {!data ? (
         <Skeleton className="h-96 w-full" />
       ) : (
         <SavingContext value={onSaving}>
           <RepricingStatus initial={data.repricing_jobs} saving={saves > 0} />
-          {tab === 'prices' ? <PricesSection prices={data.prices} /> : null}
-          {tab === 'pools' ? <PoolsSection pools={data.pools} /> : null}
-          {tab === 'fixed-costs' ? <FixedCostsSection costs={data.fixed_costs} teams={data.teams} /> : null}
-          {tab === 'policies' ? <PoliciesSection settings={data.settings} data={data} /> : null}
-          {tab === 'keys' ? <KeysSection keys={data.keys} teams={data.teams} /> : null}
+          {/* a disabled fieldset turns off every form control below for a read-only role */}
+          <fieldset disabled={!access.edit} className="contents">
+            {tab === 'prices' ? <PricesSection prices={data.prices} /> : null}
+            {tab === 'pools' ? <PoolsSection pools={data.pools} /> : null}
+            {tab === 'fixed-costs' ? <FixedCostsSection costs={data.fixed_costs} teams={data.teams} /> : null}
+            {tab === 'policies' ? <PoliciesSection settings={data.settings} data={data} /> : null}
+          </fieldset>
+          {tab === 'keys' && data.keys ? <KeysSection keys={data.keys} teams={data.teams} /> : null}
+          {tab === 'keys' && !data.keys ? (
+            <p role="status" className="text-tremor-default">
+              Ingest keys are managed by an admin.
+            </p>
+          ) : null}
           {tab === 'audit' ? <AuditSection entries={data.audit} /> : null}
         </SavingContext>
       )}

@@ -15,6 +15,7 @@ import { toFieldErrors } from '@/ingest/native/field-errors';
 import { BudgetBody, WebhookBody } from '@/lib/api/budget-body';
 import { parseShares } from '@/lib/chargeback/shares';
 import { IDLE_POLICIES } from '@/lib/costing/pricebook';
+import type { Permission } from '@/lib/access/roles';
 import { ApiError } from '@/lib/errors';
 import { dashboardActor } from './mutation-guard';
 
@@ -24,9 +25,10 @@ import { dashboardActor } from './mutation-guard';
  */
 export type ActionResult = { ok: true; message: string } | { ok: false; error: string };
 
-async function run(work: (actor: string) => Promise<string>): Promise<ActionResult> {
+async function run(permission: Permission, work: (actor: string) => Promise<string>): Promise<ActionResult> {
+  // outside the try: signed out or not allowed is Next's redirect or 403, not a failed save
+  const actor = await dashboardActor(permission);
   try {
-    const actor = await dashboardActor();
     return { ok: true, message: await work(actor) };
   } catch (err) {
     if (err instanceof ApiError) return { ok: false, error: err.message };
@@ -54,7 +56,7 @@ function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
 }
 
 export async function switchIdlePolicy(policy: string): Promise<ActionResult> {
-  return run(async (actor) => {
+  return run('settings:write', async (actor) => {
     if (!(IDLE_POLICIES as readonly string[]).includes(policy)) {
       throw new ApiError(400, 'invalid_body', `idle_policy: must be one of ${IDLE_POLICIES.join(', ')}`);
     }
@@ -79,7 +81,7 @@ export interface RuleChange {
 }
 
 export async function changeFixedCostRule(change: RuleChange): Promise<ActionResult> {
-  return run(async (actor) => {
+  return run('settings:write', async (actor) => {
     const db = await getDatabase();
     const current = await getFixedCost(db, change.id);
     if (!current) throw new ApiError(404, 'not_found', `fixed cost ${change.id} no longer exists`);
@@ -108,7 +110,7 @@ export async function saveBudget(input: {
   monthly_usd: string;
   from_month?: string;
 }): Promise<ActionResult> {
-  return run(async (actor) => {
+  return run('finance:write', async (actor) => {
     const body = parse(BudgetBody, { monthly_usd: input.monthly_usd, from_month: input.from_month });
     const db = await getDatabase();
     const saved = await setTeamBudget(
@@ -121,7 +123,7 @@ export async function saveBudget(input: {
 }
 
 export async function removeBudget(team: string, fromMonth?: string): Promise<ActionResult> {
-  return run(async (actor) => {
+  return run('finance:write', async (actor) => {
     const db = await getDatabase();
     const saved = await setTeamBudget(db, { team, monthlyUsd: null, fromMonth }, actor);
     return `Budget of ${saved.team} removed from ${saved.fromMonth}`;
@@ -129,7 +131,7 @@ export async function removeBudget(team: string, fromMonth?: string): Promise<Ac
 }
 
 export async function closeMonthFromPage(month: string): Promise<ActionResult> {
-  return run(async (actor) => {
+  return run('finance:write', async (actor) => {
     const db = await getDatabase();
     const result = await closeMonth(db, month, actor);
     return `${result.month} closed at ${result.tcoUsd} USD`;
@@ -137,7 +139,7 @@ export async function closeMonthFromPage(month: string): Promise<ActionResult> {
 }
 
 export async function addWebhook(input: { url: string; secret: string }): Promise<ActionResult> {
-  return run(async (actor) => {
+  return run('finance:write', async (actor) => {
     const body = parse(WebhookBody, { url: input.url, secret: input.secret === '' ? null : input.secret });
     const db = await getDatabase();
     await createWebhook(db, { url: body.url, secret: body.secret ?? null }, actor);
@@ -146,7 +148,7 @@ export async function addWebhook(input: { url: string; secret: string }): Promis
 }
 
 export async function removeWebhook(id: number): Promise<ActionResult> {
-  return run(async (actor) => {
+  return run('finance:write', async (actor) => {
     const db = await getDatabase();
     if (!(await deleteWebhook(db, id, actor))) throw new ApiError(404, 'not_found', `no webhook with id ${id}`);
     return 'Webhook removed';

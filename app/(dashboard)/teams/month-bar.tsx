@@ -70,12 +70,15 @@ export function MonthStatusBar({
   ended,
   closedAt,
   closedBy,
+  canClose,
 }: {
   month: string;
   status: 'open' | 'closed';
   ended: boolean;
   closedAt: string | null;
   closedBy: string | null;
+  /** finance:write */
+  canClose: boolean;
 }) {
   const [confirming, setConfirming] = useState(false);
   const { pending, status: result, run } = usePageAction();
@@ -98,7 +101,7 @@ export function MonthStatusBar({
             : ': the month is in progress; figures follow new telemetry and re-pricing.'}
         </span>
       )}
-      {status === 'open' && ended ? (
+      {status === 'open' && ended && canClose ? (
         confirming ? (
           <span className="flex items-center gap-2">
             <button

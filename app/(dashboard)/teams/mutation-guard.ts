@@ -1,8 +1,11 @@
+import { requireUser } from '@/app/access';
+import type { Permission } from '@/lib/access/roles';
+
 /**
- * The one gate of every change made from the Teams page (server actions). Until sessions and
- * roles exist, anyone who can open the dashboard may make them, recorded as actor "dashboard";
- * the access-control work replaces this body with the session's admin check and its actor.
+ * The one gate of every change made from the Teams page (server actions, public endpoints
+ * whatever page shows them): the signed-in person must hold `permission` (finance:write for
+ * budgets, month close and webhooks; settings:write for policies). Returns the audit's actor.
  */
-export async function dashboardActor(): Promise<string> {
-  return 'dashboard';
+export async function dashboardActor(permission: Permission): Promise<string> {
+  return (await requireUser(permission)).actor;
 }

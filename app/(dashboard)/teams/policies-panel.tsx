@@ -143,18 +143,21 @@ function IdlePolicySwitch({ current }: { current: 'share' | 'separate' }) {
   );
 }
 
-/** The policies behind the figures, printed; on an open month an admin can change them here. */
+/** The policies behind the figures, printed; on an open month an admin (settings:write) can change them here. */
 export function PoliciesPanel({
   body,
   teams,
   nextOpenMonth,
+  canEdit,
 }: {
   body: ChargebackJson;
   teams: string[];
   nextOpenMonth: string | null;
+  canEdit: boolean;
 }) {
   const [editing, setEditing] = useState<number | null>(null);
   const open = body.status === 'open';
+  const editable = open && canEdit;
   const p = body.policies;
   return (
     <section aria-labelledby="policies-heading" className={panelClass} data-testid="policies">
@@ -171,7 +174,7 @@ export function PoliciesPanel({
         <span className="font-medium text-tremor-content-emphasis">Idle GPU capacity:</span> {p.idle_policy_text} (
         <code>{p.idle_policy}</code>).
       </p>
-      {open ? <IdlePolicySwitch key={p.idle_policy} current={p.idle_policy} /> : null}
+      {editable ? <IdlePolicySwitch key={p.idle_policy} current={p.idle_policy} /> : null}
       <h3 className="mt-5 text-tremor-default font-medium text-tremor-content-emphasis">Fixed costs and their split</h3>
       {p.fixed_costs.length === 0 ? (
         <p className="mt-1 text-tremor-label">
@@ -192,7 +195,7 @@ export function PoliciesPanel({
                     {cost.text}
                   </span>
                 </span>
-                {open && editing !== cost.id ? (
+                {editable && editing !== cost.id ? (
                   <button
                     type="button"
                     onClick={() => setEditing(cost.id)}

@@ -16,6 +16,8 @@ import { TeamsSkeleton } from './skeleton';
 import { WebhooksPanel, type DeliveryView, type WebhookView } from './webhooks-panel';
 
 export interface TeamsPageData {
+  /** what the viewer may see and change: every team (else its own rows only), budgets and close, policies, webhooks */
+  access: { allTeams: boolean; finance: boolean; settings: boolean; webhooks: boolean };
   months: Array<MonthOption & { closedAt: string | null; closedBy: string | null }>;
   month: string;
   nextOpenMonth: string | null;
@@ -46,6 +48,7 @@ export function TeamsView({ data }: { data: TeamsPageData }) {
           ended={current.ended}
           closedAt={current.closedAt}
           closedBy={current.closedBy}
+          canClose={data.access.finance}
         />
       ) : null}
       {query.isError ? <QueryError error={query.error} onRetry={() => void query.refetch()} /> : null}
@@ -59,7 +62,13 @@ export function TeamsView({ data }: { data: TeamsPageData }) {
           ) : null}
           <div>
             <ChargebackTable body={body} />
-            <Reconciliation body={body} />
+            {data.access.allTeams ? (
+              <Reconciliation body={body} />
+            ) : (
+              <p className="mt-3 text-tremor-label" data-testid="scoped-note">
+                Only your teams are shown; the totals line adds up their rows.
+              </p>
+            )}
             {body.pending_correction ? (
               <p className="mt-2 text-tremor-default" data-testid="pending-correction">
                 Since it was closed, this month&apos;s live figures moved by {money(body.pending_correction.usd)}; the
@@ -74,11 +83,18 @@ export function TeamsView({ data }: { data: TeamsPageData }) {
               </p>
             ) : null}
           </div>
-          <div className="grid gap-6 xl:grid-cols-2">
-            <PoliciesPanel body={body} teams={data.teams} nextOpenMonth={data.nextOpenMonth} />
-            <WebhooksPanel webhooks={data.webhooks} deliveries={data.deliveries} />
+          <div className={data.access.webhooks ? 'grid gap-6 xl:grid-cols-2' : ''}>
+            <PoliciesPanel
+              body={body}
+              teams={data.teams}
+              nextOpenMonth={data.nextOpenMonth}
+              canEdit={data.access.settings}
+            />
+            {data.access.webhooks ? (
+              <WebhooksPanel webhooks={data.webhooks} deliveries={data.deliveries} canEdit={data.access.finance} />
+            ) : null}
           </div>
-          <BudgetsPanel body={body} alerts={data.alerts} canEdit={current?.status === 'open'} />
+          <BudgetsPanel body={body} alerts={data.alerts} canEdit={current?.status === 'open' && data.access.finance} />
         </div>
       ) : query.isPending ? (
         <TeamsSkeleton />

@@ -27,8 +27,16 @@ const STATUS_TONE: Record<DeliveryView['status'], string> = {
   failed: 'text-red-700 dark:text-red-400',
 };
 
-/** Where budget alerts go, and the log of what was sent (retried with backoff when a receiver fails). */
-export function WebhooksPanel({ webhooks, deliveries }: { webhooks: WebhookView[]; deliveries: DeliveryView[] }) {
+/** Where budget alerts go, and the log of what was sent (retried with backoff when a receiver fails); finance:write changes them. */
+export function WebhooksPanel({
+  webhooks,
+  deliveries,
+  canEdit,
+}: {
+  webhooks: WebhookView[];
+  deliveries: DeliveryView[];
+  canEdit: boolean;
+}) {
   const id = useId();
   const { pending, status, run } = usePageAction();
   return (
@@ -49,44 +57,48 @@ export function WebhooksPanel({ webhooks, deliveries }: { webhooks: WebhookView[
             <li key={w.id} className="flex flex-wrap items-center gap-2 text-tremor-default">
               <code className="break-all">{w.url}</code>
               {w.signed ? <span className="text-tremor-label">(signed)</span> : null}
-              <button
-                type="button"
-                disabled={pending}
-                className={secondaryButtonClass}
-                onClick={() => run(() => removeWebhook(w.id))}
-                aria-label={`Remove webhook ${w.url}`}
-              >
-                Remove
-              </button>
+              {canEdit ? (
+                <button
+                  type="button"
+                  disabled={pending}
+                  className={secondaryButtonClass}
+                  onClick={() => run(() => removeWebhook(w.id))}
+                  aria-label={`Remove webhook ${w.url}`}
+                >
+                  Remove
+                </button>
+              ) : null}
             </li>
           ))}
         </ul>
       )}
-      <form
-        aria-label="Add a webhook"
-        className="mt-3 flex flex-wrap items-end gap-2"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const form = new FormData(e.currentTarget);
-          const target = e.currentTarget;
-          run(
-            () => addWebhook({ url: String(form.get('url') ?? ''), secret: String(form.get('secret') ?? '') }),
-            () => target.reset(),
-          );
-        }}
-      >
-        <label htmlFor={`${id}-url`} className="flex grow flex-col text-tremor-label">
-          URL
-          <input id={`${id}-url`} name="url" placeholder="https://hooks.example.com/cut" className={inputClass} />
-        </label>
-        <label htmlFor={`${id}-secret`} className="flex flex-col text-tremor-label">
-          Secret (optional)
-          <input id={`${id}-secret`} name="secret" type="password" autoComplete="off" className={inputClass} />
-        </label>
-        <button type="submit" disabled={pending} className={buttonClass}>
-          Add webhook
-        </button>
-      </form>
+      {canEdit ? (
+        <form
+          aria-label="Add a webhook"
+          className="mt-3 flex flex-wrap items-end gap-2"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const form = new FormData(e.currentTarget);
+            const target = e.currentTarget;
+            run(
+              () => addWebhook({ url: String(form.get('url') ?? ''), secret: String(form.get('secret') ?? '') }),
+              () => target.reset(),
+            );
+          }}
+        >
+          <label htmlFor={`${id}-url`} className="flex grow flex-col text-tremor-label">
+            URL
+            <input id={`${id}-url`} name="url" placeholder="https://hooks.example.com/cut" className={inputClass} />
+          </label>
+          <label htmlFor={`${id}-secret`} className="flex flex-col text-tremor-label">
+            Secret (optional)
+            <input id={`${id}-secret`} name="secret" type="password" autoComplete="off" className={inputClass} />
+          </label>
+          <button type="submit" disabled={pending} className={buttonClass}>
+            Add webhook
+          </button>
+        </form>
+      ) : null}
       <ActionStatusLine status={status} />
       {deliveries.length ? (
         <div className="mt-4 overflow-x-auto">

@@ -5,6 +5,7 @@ import type { SearchParams } from 'nuqs/server';
 import { makeQueryClient } from '@/app/query-client';
 import { getDatabase } from '@/db/instance';
 import { getSettings } from '@/db/queries/settings';
+import { can } from '@/lib/access/principal';
 import { reportingDayFormatter } from '@/lib/reporting-day';
 import { toFilters } from '../_data/filter-params';
 import { NoTelemetry } from '../_data/no-telemetry';
@@ -17,15 +18,12 @@ export const metadata: Metadata = { title: 'Weekly review' };
 export const dynamic = 'force-dynamic';
 
 export default async function WeeklyPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  await requireUser('figures:read');
+  const asked = await loadWeeklySearchParams(searchParams);
+  const viewer = await requireUser('figures:read', { teams: asked.team ? [asked.team] : [] });
   const db = await getDatabase();
   const queryClient = makeQueryClient();
-  const load = prefetch(queryClient, db);
-  const [dims, settings, asked] = await Promise.all([
-    load.dimensions(),
-    getSettings(db),
-    loadWeeklySearchParams(searchParams),
-  ]);
+  const load = prefetch(queryClient, db, viewer.teams);
+  const [dims, settings] = await Promise.all([load.dimensions(), getSettings(db)]);
   if (!dims.data_range) return <NoTelemetry title="Weekly review" />;
   const today = reportingDayFormatter(settings.reporting_time_zone)(new Date());
   const plan = weeklyPlan(chooseWeek(asked.week, dims.data_range, today), toFilters(asked));
@@ -34,7 +32,7 @@ export default async function WeeklyPage({ searchParams }: { searchParams: Promi
   await load.rejections(plan.rejections);
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <WeeklyView dataRange={dims.data_range} today={today} />
+      <WeeklyView dataRange={dims.data_range} today={today} decisions={can(viewer, 'figures:all')} />
     </HydrationBoundary>
   );
 }

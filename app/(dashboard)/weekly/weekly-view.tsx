@@ -40,7 +40,16 @@ function download(report: WeeklyReport) {
 const button =
   'rounded-tremor-small border border-tremor-border-default bg-tremor-background-default px-3 py-1.5 text-tremor-default font-medium text-tremor-content-emphasis shadow-tremor-input hover:bg-tremor-background-muted';
 
-export function WeeklyView({ dataRange, today }: { dataRange: DayRange; today: string }) {
+/** `decisions`: the viewer may see what-if and break-even (figures:all: they re-price every team's calls). */
+export function WeeklyView({
+  dataRange,
+  today,
+  decisions,
+}: {
+  dataRange: DayRange;
+  today: string;
+  decisions: boolean;
+}) {
   const [state, setState] = useQueryStates(weeklySearchParams, { history: 'push' });
   const filters = toFilters(state);
   const monday = chooseWeek(state.week, dataRange, today);
@@ -197,7 +206,7 @@ export function WeeklyView({ dataRange, today }: { dataRange: DayRange; today: s
               ))}
             </ul>
           </Panel>
-          <DecisionsSection from={report.week.from} to={report.week.to} workloadClass={null} />
+          {decisions ? <DecisionsSection from={report.week.from} to={report.week.to} workloadClass={null} /> : null}
         </div>
       )}
     </>

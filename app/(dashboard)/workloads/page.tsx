@@ -15,11 +15,12 @@ export const metadata: Metadata = { title: 'Workloads' };
 export const dynamic = 'force-dynamic';
 
 export default async function WorkloadsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  await requireUser('figures:read');
+  const asked = await loadWorkloadsSearchParams(searchParams);
+  const viewer = await requireUser('figures:read', { teams: asked.team ? [asked.team] : [] });
   const db = await getDatabase();
   const queryClient = makeQueryClient();
-  const load = prefetch(queryClient, db);
-  const [dims, asked] = await Promise.all([load.dimensions(), loadWorkloadsSearchParams(searchParams)]);
+  const load = prefetch(queryClient, db, viewer.teams);
+  const dims = await load.dimensions();
   if (!dims.data_range) return <NoTelemetry title="Workloads" />;
   await load.metrics(workloadsIndexPlan(asked, toFilters(asked), dims.data_range).byClass);
   return (

@@ -77,12 +77,45 @@ const keyId = async (app: AccessApp): Promise<number> =>
 const repricingJobId = async (app: AccessApp): Promise<number> =>
   (await asAdmin(app, 'app/api/v1/prices/route.ts', 'PUT', '/api/v1/prices', price)).repricing_job.id;
 
+const webhookId = async (app: AccessApp): Promise<number> =>
+  (
+    await asAdmin(app, 'app/api/v1/webhooks/route.ts', 'POST', '/api/v1/webhooks', {
+      url: `https://hooks.example.com/doomed-${unique()}`,
+    })
+  ).webhook.id;
+
+/** Months that have ended, one per successful close, oldest first (a month needs no telemetry to close). */
+let closing = 0;
+const nextMonthToClose = () => {
+  const d = new Date(Date.UTC(2024, closing++, 1));
+  return d.toISOString().slice(0, 7);
+};
+
 const poolName = async (app: AccessApp): Promise<string> => {
   await asAdmin(app, 'app/api/v1/pools/[name]/route.ts', 'PUT', '/api/v1/pools/matrix-pool', pool);
   return 'matrix-pool';
 };
 
+/** A call of team support on 2026-05-04, sent once per app with the ingest key: what the figure reads need. */
+const withCost = new WeakSet<AccessApp>();
+async function supportCost(app: AccessApp): Promise<void> {
+  if (withCost.has(app)) return;
+  const handler = (await loadRoute('app/api/v1/events/route.ts')).POST!;
+  const body = { events: [event(`cost-${unique()}`)] };
+  const response = await callAs(handler, 'POST', '/api/v1/events', app.headers.ingest_key, body);
+  if (!response.ok) throw new Error(`setup events failed: ${response.status} ${await response.text()}`);
+  // a read folds the batch in, which registers team support
+  await asAdmin(app, 'app/api/v1/metrics/route.ts', 'GET', `/api/v1/metrics?${RANGE}`, undefined);
+  withCost.add(app);
+}
+
 const RANGE = 'from=2026-05-01&to=2026-05-07';
+const MONTH = 'month=2026-05';
+/** A read of figures that needs a call on record first. */
+const figures = (path: string) => async (app: AccessApp) => {
+  await supportCost(app);
+  return { path };
+};
 
 export const ROUTES: readonly RouteCase[] = [
   { file: 'app/api/health/route.ts', method: 'GET', access: 'public', request: () => ({ path: '/api/health' }) },
@@ -110,10 +143,169 @@ export const ROUTES: readonly RouteCase[] = [
     request: () => ({ path: `/api/v1/metrics?${RANGE}&group_by=day` }),
   },
   {
-    file: 'app/api/v1/overview/daily/route.ts',
+    file: 'app/api/v1/rejections/route.ts',
     method: 'GET',
     access: 'figures:read',
-    request: () => ({ path: `/api/v1/overview/daily?${RANGE}` }),
+    request: () => ({ path: `/api/v1/rejections?${RANGE}&group_by=team` }),
+  },
+  {
+    file: 'app/api/v1/cost-split/route.ts',
+    method: 'GET',
+    access: 'figures:read',
+    request: () => ({ path: `/api/v1/cost-split?${RANGE}&group_by=team` }),
+  },
+  {
+    file: 'app/api/v1/dimensions/route.ts',
+    method: 'GET',
+    access: 'figures:read',
+    request: () => ({ path: '/api/v1/dimensions' }),
+  },
+  {
+    file: 'app/api/v1/pool-usage/route.ts',
+    method: 'GET',
+    access: 'figures:all',
+    request: () => ({ path: `/api/v1/pool-usage?${RANGE}` }),
+  },
+  {
+    file: 'app/api/v1/chargeback/route.ts',
+    method: 'GET',
+    access: 'figures:read',
+    request: figures(`/api/v1/chargeback?${MONTH}`),
+  },
+  {
+    file: 'app/api/v1/chargeback/route.ts',
+    method: 'GET',
+    access: 'figures:read',
+    request: figures(`/api/v1/chargeback?${MONTH}&format=csv`),
+  },
+  {
+    file: 'app/api/v1/chargeback/route.ts',
+    method: 'GET',
+    access: 'figures:read',
+    request: figures(`/api/v1/chargeback?${MONTH}&format=focus`),
+  },
+  {
+    file: 'app/api/v1/chargeback/route.ts',
+    method: 'GET',
+    access: 'figures:read',
+    request: figures(`/api/v1/chargeback?${MONTH}&format=focus_manifest`),
+  },
+  {
+    file: 'app/api/v1/chargeback/teams/[team]/route.ts',
+    method: 'GET',
+    access: 'figures:read',
+    // support is the team_viewer's team; another team's drill-down is a 403 (access-teams.test.ts)
+    request: figures(`/api/v1/chargeback/teams/support?${MONTH}`),
+  },
+  {
+    file: 'app/api/v1/months/route.ts',
+    method: 'GET',
+    access: 'figures:read',
+    request: () => ({ path: '/api/v1/months' }),
+  },
+  {
+    file: 'app/api/v1/budgets/route.ts',
+    method: 'GET',
+    access: 'figures:read',
+    request: figures(`/api/v1/budgets?${MONTH}`),
+  },
+  {
+    file: 'app/api/v1/budgets/[team]/route.ts',
+    method: 'PUT',
+    access: 'finance:write',
+    request: async (app) => {
+      await supportCost(app);
+      return { path: '/api/v1/budgets/support', body: { monthly_usd: '1000' } };
+    },
+  },
+  {
+    file: 'app/api/v1/budgets/[team]/route.ts',
+    method: 'DELETE',
+    access: 'finance:write',
+    request: async (app) => {
+      await supportCost(app);
+      return { path: '/api/v1/budgets/support' };
+    },
+  },
+  {
+    file: 'app/api/v1/months/[month]/close/route.ts',
+    method: 'POST',
+    access: 'finance:write',
+    // each allowed caller closes a month of its own; a closed month cannot be closed twice
+    request: () => ({ path: `/api/v1/months/${nextMonthToClose()}/close` }),
+  },
+  {
+    file: 'app/api/v1/webhooks/route.ts',
+    method: 'GET',
+    access: 'settings:read',
+    request: () => ({ path: '/api/v1/webhooks' }),
+  },
+  {
+    file: 'app/api/v1/webhooks/route.ts',
+    method: 'POST',
+    access: 'finance:write',
+    request: () => ({ path: '/api/v1/webhooks', body: { url: `https://hooks.example.com/${unique()}` } }),
+  },
+  {
+    file: 'app/api/v1/webhooks/[id]/route.ts',
+    method: 'DELETE',
+    access: 'finance:write',
+    request: async (app) => ({ path: `/api/v1/webhooks/${await webhookId(app)}` }),
+  },
+  {
+    file: 'app/api/v1/webhooks/deliveries/route.ts',
+    method: 'GET',
+    access: 'settings:read',
+    request: () => ({ path: '/api/v1/webhooks/deliveries' }),
+  },
+  {
+    file: 'app/api/v1/what-if/route.ts',
+    method: 'POST',
+    access: 'figures:all',
+    request: async (app) => {
+      await supportCost(app);
+      return {
+        path: '/api/v1/what-if',
+        body: { from: '2026-05-01', to: '2026-05-07', workload_class: 'customer_support' },
+      };
+    },
+  },
+  {
+    file: 'app/api/v1/break-even/route.ts',
+    method: 'GET',
+    access: 'figures:all',
+    request: async (app) => {
+      await supportCost(app);
+      await repricingJobId(app); // the class's model needs a price to compare
+      const pool = await poolName(app);
+      return {
+        path: `/api/v1/break-even?workload_class=customer_support&pool=${pool}&tokens_per_gpu_hour=1000000&${RANGE}`,
+      };
+    },
+  },
+  {
+    file: 'app/api/v1/recommendations/route.ts',
+    method: 'GET',
+    access: 'figures:all',
+    request: figures(`/api/v1/recommendations?${RANGE}`),
+  },
+  {
+    file: 'app/api/v1/decision-options/route.ts',
+    method: 'GET',
+    access: 'figures:all',
+    request: figures(`/api/v1/decision-options?${RANGE}`),
+  },
+  {
+    file: 'app/(dashboard)/settings/jobs/route.ts',
+    method: 'GET',
+    access: 'settings:read',
+    request: () => ({ path: '/settings/jobs' }),
+  },
+  {
+    file: 'app/v1/traces/route.ts',
+    method: 'POST',
+    access: 'ingest',
+    request: () => ({ path: '/v1/traces', body: { resourceSpans: [] } }),
   },
   {
     file: 'app/api/v1/audit/route.ts',

@@ -56,6 +56,25 @@ export function cookieFrom(response: Response): string {
     .join('; ');
 }
 
+/** Adds a person of `role` (email `<role>@cut.test`) to `db` and signs them in: the headers their browser sends. */
+export async function signedInPerson(
+  db: TestDatabase,
+  role: Role,
+  teams: string[] = [],
+): Promise<Record<string, string>> {
+  await createUser(db, { email: emailOf(role), name: role, role, teams, password: passwordOf(role) }, 'test');
+  const response = await authFor(db).handler(
+    new Request(`${ORIGIN}/api/auth/sign-in/email`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: ORIGIN, 'x-forwarded-for': nextIp() },
+      body: JSON.stringify({ email: emailOf(role), password: passwordOf(role) }),
+    }),
+  );
+  if (response.status !== 200)
+    throw new Error(`sign-in as ${role} failed: ${response.status} ${await response.text()}`);
+  return { cookie: cookieFrom(response), origin: ORIGIN, 'sec-fetch-site': 'same-origin' };
+}
+
 /**
  * A fresh database registered as the process database, with one person per role (the
  * team_viewer granted `support`), an admin key, an ingest key, and a read token per role.
@@ -75,11 +94,7 @@ export async function accessApp(): Promise<AccessApp> {
     );
   const headers = { anonymous: {} } as AccessApp['headers'];
   for (const [role, { teams }] of Object.entries(PEOPLE) as [Role, { teams: string[] }][]) {
-    await createUser(db, { email: emailOf(role), name: role, role, teams, password: passwordOf(role) }, 'test');
-    const response = await signIn(emailOf(role), passwordOf(role));
-    if (response.status !== 200)
-      throw new Error(`sign-in as ${role} failed: ${response.status} ${await response.text()}`);
-    headers[role] = { cookie: cookieFrom(response), origin: ORIGIN, 'sec-fetch-site': 'same-origin' };
+    headers[role] = await signedInPerson(db, role, teams);
   }
   const bearer = (secret: string) => ({ authorization: `Bearer ${secret}` });
   headers.admin_key = bearer(ADMIN_KEY);

@@ -8,11 +8,13 @@ import { setDatabase } from '@/db/instance';
 import type { WhatIfBody } from '@/lib/api/what-if-wire';
 import type { BreakEvenBody } from '@/lib/decisions/break-even-answer';
 import type { MetricsRow } from '@/lib/metrics/derive';
+import { adminHeaders } from './admin-key';
 
 /** The decisions endpoints over their route handlers, against `db` as the process database. */
 export function decisionsApi(db: Database) {
   const call = async (handler: (r: Request) => Promise<Response>, request: Request) => {
     setDatabase(db);
+    for (const [name, value] of Object.entries(await adminHeaders(db))) request.headers.set(name, value);
     const response = await handler(request);
     const text = await response.text();
     // No NaN or Infinity may reach a client, whatever the answer.

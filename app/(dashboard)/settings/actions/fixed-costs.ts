@@ -12,7 +12,7 @@ const notFound = (id: number) => new NotFoundError(`no fixed cost with id ${id} 
 
 /** As POST /api/v1/fixed-costs: the days it covers are settled again. */
 export async function createFixedCostAction(input: unknown) {
-  const { db, actor } = await authorizeSettings();
+  const { db, actor } = await authorizeSettings('settings:write');
   const body = validate(FixedCostBody, input);
   if (!body.ok) return body.result;
   return attempt(async () => {
@@ -24,7 +24,7 @@ export async function createFixedCostAction(input: unknown) {
 
 /** As PUT /api/v1/fixed-costs/{id}. */
 export async function replaceFixedCostAction(id: number, input: unknown) {
-  const { db, actor } = await authorizeSettings();
+  const { db, actor } = await authorizeSettings('settings:write');
   const body = validate(FixedCostBody, input);
   if (!body.ok) return body.result;
   return attempt(async () => {
@@ -37,7 +37,7 @@ export async function replaceFixedCostAction(id: number, input: unknown) {
 
 /** As DELETE /api/v1/fixed-costs/{id}: kept, marked deleted, for the audit trail. */
 export async function deleteFixedCostAction(id: number) {
-  const { db, actor } = await authorizeSettings();
+  const { db, actor } = await authorizeSettings('settings:write');
   return attempt(async () => {
     if (!(await deleteFixedCost(db, id, actor))) throw notFound(id);
     await afterPricebookChange(db, []);

@@ -9,7 +9,7 @@ import { attempt, validate } from './result';
 
 /** As POST /api/v1/keys: an ingest key whose secret is in this answer and nowhere else. */
 export async function createIngestKey(input: unknown) {
-  const { db, actor } = await authorizeSettings();
+  const { db, actor } = await authorizeSettings('keys:manage');
   const body = validate(NewKeyBody, input);
   if (!body.ok) return body.result;
   return attempt(async () => {
@@ -20,7 +20,7 @@ export async function createIngestKey(input: unknown) {
 
 /** As DELETE /api/v1/keys/{id}: the key stops working at once. */
 export async function revokeIngestKey(id: number) {
-  const { db, actor } = await authorizeSettings();
+  const { db, actor } = await authorizeSettings('keys:manage');
   return attempt(async () => {
     if (!Number.isSafeInteger(id) || id <= 0 || !(await revokeKey(db, id, actor))) {
       throw new NotFoundError(`no live key with id ${id}`);

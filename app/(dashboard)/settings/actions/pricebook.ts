@@ -8,7 +8,7 @@ import { attempt, validate } from './result';
 
 /** A model price version, exactly as PUT /api/v1/prices takes it; re-prices before answering when small. */
 export async function savePrice(input: unknown) {
-  const { db, actor } = await authorizeSettings();
+  const { db, actor } = await authorizeSettings('settings:write');
   const body = validate(PutPriceBody, input);
   if (!body.ok) return body.result;
   return attempt(() => applyPriceChange(db, body.value, actor));
@@ -16,7 +16,7 @@ export async function savePrice(input: unknown) {
 
 /** A GPU pool version, as PUT /api/v1/pools/{name} takes it (the name inside the input). */
 export async function savePool(input: unknown) {
-  const { db, actor } = await authorizeSettings();
+  const { db, actor } = await authorizeSettings('settings:write');
   const { name, ...rest } = (input ?? {}) as { name?: unknown };
   const checked = slug.safeParse(name);
   if (!checked.success) {

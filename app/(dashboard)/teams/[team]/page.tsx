@@ -2,7 +2,9 @@ import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import type { SearchParams } from 'nuqs/server';
+import { requireUser } from '@/app/access';
 import { listMonths, loadMonthView } from '@/chargeback/month-view';
+import { scopeMonthView } from '@/chargeback/scope';
 import { getDatabase } from '@/db/instance';
 import { toChargebackJson } from '@/lib/api/chargeback-wire';
 import { toTeamDrilldownJson } from '@/lib/api/team-drilldown-wire';
@@ -22,12 +24,14 @@ export default async function TeamPage({
   searchParams: Promise<SearchParams>;
 }) {
   const team = decodeURIComponent((await params).team);
+  // another team's page is a 403 for a team_viewer, whether it has cost or not
+  const viewer = await requireUser('figures:read', { teams: [team] });
   const db = await getDatabase();
   const months = await listMonths(db);
   const asked = (await loadTeamsSearchParams(searchParams)).month;
   const month = months.find((m) => m.month === asked)?.month ?? months.find((m) => m.ended)?.month ?? months[0]?.month;
   if (!month) notFound();
-  const view = await loadMonthView(db, month);
+  const view = scopeMonthView(await loadMonthView(db, month), viewer.teams === 'all' ? undefined : [team]);
   const body = toChargebackJson(view);
   const rows = [...view.report.rows, ...(view.report.unallocated ? [view.report.unallocated] : [])];
   const row = rows.find((r) => r.team === team);

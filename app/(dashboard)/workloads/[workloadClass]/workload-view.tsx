@@ -26,7 +26,16 @@ import { ParetoCard, RejectionsCard, SplitCard } from './quality-cards';
 import { workloadSearchParams } from './search-params';
 import { WaterfallCard } from './waterfall-card';
 
-export function WorkloadView({ slug, dataRange }: { slug: string; dataRange: DayRange }) {
+/** `decisions`: the viewer may see what-if and break-even (figures:all: they re-price every team's calls). */
+export function WorkloadView({
+  slug,
+  dataRange,
+  decisions,
+}: {
+  slug: string;
+  dataRange: DayRange;
+  decisions: boolean;
+}) {
   const [state, setState] = useQueryStates(workloadSearchParams, { history: 'push' });
   const filters = toFilters(state);
   const plan = workloadPlan(slug, state, filters, dataRange);
@@ -159,7 +168,7 @@ export function WorkloadView({ slug, dataRange }: { slug: string; dataRange: Day
             )}
           </div>
 
-          <DecisionsSection from={plan.range.from} to={plan.range.to} workloadClass={slug} />
+          {decisions ? <DecisionsSection from={plan.range.from} to={plan.range.to} workloadClass={slug} /> : null}
         </div>
       )}
     </>

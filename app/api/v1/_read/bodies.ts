@@ -24,7 +24,8 @@ import { startOfDay } from '@/lib/reporting-day';
 
 /**
  * The bodies of the dashboard's read endpoints, shared by their route handlers and by the pages
- * that prefetch the same data on the server: one function per body, so both always agree.
+ * that prefetch the same data on the server: one function per body, so both always agree. Each
+ * caller scopes the query to the viewer's teams first (scopeQuery), so both scope alike too.
  */
 export async function metricsBody(db: Database, query: MetricsQuery): Promise<MetricsBody> {
   // Allocations and workflow figures of days changed since the worker last ran are rebuilt first.
@@ -33,9 +34,10 @@ export async function metricsBody(db: Database, query: MetricsQuery): Promise<Me
   return { rows: sums.map((s) => deriveMetricsRow(s, query.groupBy)) };
 }
 
-export async function dimensionsBody(db: Database): Promise<DimensionsBody> {
+/** `teams`: only what these teams' rows name (undefined: every team). */
+export async function dimensionsBody(db: Database, teams?: readonly string[]): Promise<DimensionsBody> {
   await foldIfPending(db); // reads rollups and workflows: batches not yet folded first
-  const [range, dims] = await Promise.all([getDataRange(db), getDimensions(db)]);
+  const [range, dims] = await Promise.all([getDataRange(db, teams), getDimensions(db, teams)]);
   return {
     data_range: range,
     teams: dims.teams,

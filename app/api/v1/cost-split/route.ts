@@ -1,12 +1,15 @@
+import { requireAccess } from '@/app/api/access';
 import { apiRoute, database, parseQuery } from '@/app/api/handler';
+import { scopeQuery } from '@/lib/access/teams';
 import { metricsQuery } from '@/lib/api/metrics-query';
 import { costSplitBody } from '../_read/bodies';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
 
-/** Direct cost split into input, cached input and output per group; the parameters of /api/v1/metrics. */
+/** Direct cost split into input, cached input and output per group; the parameters of /api/v1/metrics (figures:read, team-scoped). */
 export const GET = apiRoute(async (request) => {
-  const query = parseQuery(metricsQuery, new URL(request.url).searchParams);
+  const caller = await requireAccess(request, 'figures:read');
+  const query = scopeQuery(caller.teams, parseQuery(metricsQuery, new URL(request.url).searchParams));
   return Response.json(await costSplitBody(await database(), query));
 });

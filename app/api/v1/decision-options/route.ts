@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { getDecisionOptions } from '@/decisions/options';
 import { isIsoDay } from '@/lib/dates/days';
+import { requireAccess } from '@/app/api/access';
 import { apiRoute, database, parseQuery } from '@/app/api/handler';
 
 export const dynamic = 'force-dynamic';
@@ -15,8 +16,9 @@ const query = z
     error: 'give from and to together, or neither for the last 30 days with data',
   });
 
-/** The classes, pools and priced models the decisions panels offer for a period. */
+/** The classes, pools and priced models the decisions panels offer for a period (figures:all). */
 export const GET = apiRoute(async (request) => {
+  await requireAccess(request, 'figures:all');
   const q = parseQuery(query, new URL(request.url).searchParams);
   const range = q.from && q.to ? { from: q.from, to: q.to } : null;
   return Response.json(await getDecisionOptions(await database(), range));

@@ -5,7 +5,7 @@ import { safeNextPath } from '@/lib/access/next-path';
 import { isPublicPage, pagePermission } from '@/lib/access/pages';
 import { can, keyPrincipal, userPrincipal } from '@/lib/access/principal';
 import { mayMutateWithCookie } from '@/lib/access/same-origin';
-import { scopeTeams } from '@/lib/access/teams';
+import { scopeQuery, scopeTeams } from '@/lib/access/teams';
 import { ForbiddenError } from '@/lib/errors';
 
 const user = (role: string | null, teams: string[] = []) => userPrincipal({ id: 'u1', email: 'a@b.c', role, teams });
@@ -21,6 +21,10 @@ describe('principals', () => {
     ['ops changes none', user('ops'), 'settings:write', false],
     ['team_viewer reads figures', user('team_viewer', ['a']), 'figures:read', true],
     ['team_viewer reads no settings', user('team_viewer', ['a']), 'settings:read', false],
+    ['team_viewer reads nothing that mixes every team', user('team_viewer', ['a']), 'figures:all', false],
+    ['ops reads what mixes every team', user('ops'), 'figures:all', true],
+    ['a finance read token reads what mixes every team', key('read', 'finance'), 'figures:all', true],
+    ['a team_viewer read token does not', key('read', 'team_viewer', ['a']), 'figures:all', false],
     ['an unknown role grants nothing', user('superuser'), 'figures:read', false],
     ['no role grants nothing', user(null), 'figures:read', false],
     ['the admin key manages users', key('admin'), 'users:manage', true],
@@ -64,6 +68,23 @@ describe('scopeTeams', () => {
     ['anything with no team granted', [], undefined],
   ] as const)('403 for %s', (_, scope, asked) => {
     expect(() => scopeTeams(scope, asked)).toThrow(ForbiddenError);
+  });
+});
+
+describe('scopeQuery', () => {
+  const q = (team?: string[]) => ({ from: 'x', filters: { model: ['m'], ...(team ? { team } : {}) } });
+  it.each([
+    ['all teams, no team asked: unchanged', 'all', undefined, undefined],
+    ['granted a, no team asked: narrowed to a', ['a'], undefined, ['a']],
+    ['granted a and b, b asked: b', ['a', 'b'], ['b'], ['b']],
+  ] as const)('%s', (_, scope, asked, team) => {
+    const scoped = scopeQuery(scope, q(asked ? [...asked] : undefined));
+    expect(scoped.filters.team).toEqual(team);
+    expect(scoped.filters.model).toEqual(['m']);
+  });
+
+  it('another team asked is a 403', () => {
+    expect(() => scopeQuery(['a'], q(['b']))).toThrow(ForbiddenError);
   });
 });
 
@@ -115,6 +136,7 @@ describe('pages', () => {
     ['/settings', 'settings:read'],
     ['/settings/prices', 'settings:read'],
     ['/settings/users', 'users:manage'],
+    ['/decisions', 'figures:all'],
     ['/settings-archive', 'figures:read'],
     ['/account/password', null],
   ] as const)('%s needs %s', (path, permission) => {

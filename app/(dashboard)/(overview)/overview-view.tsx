@@ -8,6 +8,7 @@ import { EmptyState } from '@/components/empty-state';
 import { FilterBar } from '@/components/filters/filter-bar';
 import { PageHeader } from '@/components/page-header';
 import { QueryError } from '@/components/query-error';
+import type { PoolUsageRow } from '@/lib/api/dashboard-wire';
 import { addDays } from '@/lib/dates/days';
 import { rangePresets, rangeProblem, type DayRange } from '@/lib/dates/range';
 import { detectAnomalies, LOOKBACK_DAYS } from '@/lib/dashboard/anomalies';
@@ -22,6 +23,8 @@ import { overviewPlan } from './overview-plan';
 import { OverviewTiles } from './overview-tiles';
 import { overviewSearchParams } from './search-params';
 import { OverviewSkeletonBody } from './skeleton';
+
+const NO_POOLS: PoolUsageRow[] = [];
 
 /** The range a lookback-extended request shows. */
 const shownRange = (fetched: DayRange): DayRange => ({ from: addDays(fetched.from, LOOKBACK_DAYS), to: fetched.to });
@@ -45,7 +48,7 @@ export function OverviewView({
   const daily = useQuery({ ...metricsQuery(plan.daily), placeholderData: keepPreviousData });
   const byClass = useQuery({ ...classDaysQuery(plan.byClass), placeholderData: keepPreviousData });
   const pools = useQuery({ ...poolUsageQuery(plan.pools), placeholderData: keepPreviousData, enabled: showPools });
-  const poolRows = showPools ? pools.data?.rows : [];
+  const poolRows = showPools ? pools.data?.rows : NO_POOLS;
   const failed = [dims, daily, byClass, pools].find((q) => q.isError);
   const loadingNext = daily.isPlaceholderData || byClass.isPlaceholderData || pools.isPlaceholderData;
 

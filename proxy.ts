@@ -3,7 +3,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { sessionUser } from '@/auth/session';
 import { getDatabase } from '@/db/instance';
 import { contentSecurityPolicy } from '@/lib/access/csp';
-import { isPublicPage, pagePermission } from '@/lib/access/pages';
+import { isPublicPage, pagePermission, pageTeams } from '@/lib/access/pages';
 import { can } from '@/lib/access/principal';
 
 /** API paths anyone may call: Better Auth's own endpoints (they do their own checks) and health. */
@@ -56,7 +56,10 @@ export async function proxy(request: NextRequest) {
     return withCsp(NextResponse.redirect(new URL('/account/password', request.url)));
   }
   const permission = pagePermission(pathname);
-  if (permission && !can(user.principal, permission)) {
+  const scope = user.principal.teams;
+  const otherTeam =
+    scope !== 'all' && pageTeams(pathname, request.nextUrl.searchParams).some((t) => !scope.includes(t));
+  if ((permission && !can(user.principal, permission)) || otherTeam) {
     return withCsp(NextResponse.rewrite(new URL('/forbidden', request.url), { status: 403 }));
   }
   return pass();

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { connection } from 'next/server';
+import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
 import { THEME_SCRIPT } from '@/components/shell/theme';
 import { Providers } from './providers';
@@ -12,12 +12,13 @@ export const metadata: Metadata = {
 
 /** Every page renders per request: the CSP nonce (proxy.ts) can only reach scripts rendered with it. */
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  await connection();
+  // reading the request makes the page per request, and the inline theme script needs the nonce
+  const nonce = (await headers()).get('x-nonce') ?? undefined;
   return (
     // The theme script sets a class on <html> before React hydrates; that difference is expected.
     <html lang="en" suppressHydrationWarning>
       <head>
-        <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} suppressHydrationWarning />
       </head>
       <body>
         <Providers>{children}</Providers>

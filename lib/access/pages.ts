@@ -29,3 +29,17 @@ export function pagePermission(pathname: string): Permission | null {
     .sort((a, b) => b.length - a.length)[0];
   return prefix ? SECTIONS[prefix]! : 'figures:read';
 }
+
+/**
+ * The teams a page's URL names: its `team` filter (a comma list) and /teams/{team}. The proxy
+ * answers 403 before rendering when a team_viewer names another team; the page checks again.
+ */
+export function pageTeams(pathname: string, search: URLSearchParams): string[] {
+  const teams = (search.get('team') ?? '')
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
+  const drill = /^\/teams\/([^/]+)\/?$/.exec(pathname);
+  if (drill) teams.push(decodeURIComponent(drill[1]!));
+  return teams;
+}

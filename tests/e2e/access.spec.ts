@@ -51,9 +51,16 @@ test('sign in, see what the role allows, a team viewer cannot reach another team
 
   // The admin sees every section and the whole company's cost.
   const nav = page.getByRole('navigation', { name: 'Main' });
-  await expect(nav.getByRole('link')).toHaveText(['Overview', 'Workloads', 'Teams', 'Weekly review', 'Settings']);
+  await expect(nav.getByRole('link')).toHaveText([
+    'Overview',
+    'Workloads',
+    'Teams',
+    'Weekly review',
+    'Decisions',
+    'Settings',
+  ]);
   await page.goto('/');
-  const total = page.getByTestId('tile-total-cost-value');
+  const total = page.getByTestId('tile-tco-value');
   await expect(total).toHaveText(/^\$\d/);
   const companyTotal = dollars(await total.textContent());
 
@@ -111,6 +118,31 @@ test('sign in, see what the role allows, a team viewer cannot reach another team
   }
   const settingsApi = await page.goto('/api/v1/settings');
   expect(settingsApi?.status()).toBe(403);
+  // Nor another team through a page's filter, nor what mixes every team (decisions, pool usage).
+  for (const path of ['/?team=research', '/workloads?team=research', '/decisions']) {
+    const denied = await page.goto(path);
+    expect(denied?.status(), path).toBe(403);
+  }
+  expect((await page.request.get(`/api/v1/pool-usage?from=${monthAgo}&to=${today}`)).status()).toBe(403);
+
+  // The Teams page holds support's row only, and so do its downloads; another team's page is a 403.
+  await page.goto('/teams');
+  await expect(page.getByTestId('row-support')).toBeVisible();
+  await expect(page.getByTestId('chargeback-table').locator('[data-testid^="row-"]')).toHaveCount(2); // support, total
+  await expect(page.getByTestId('scoped-note')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Close month…' })).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/screenshots/teams-team-viewer.png', fullPage: true });
+  const csvHref = await page.getByRole('link', { name: 'CSV', exact: true }).getAttribute('href');
+  const csv = await page.request.get(csvHref!);
+  expect(csv.status()).toBe(200);
+  const csvText = await csv.text();
+  expect(csvText).toContain(',support,');
+  expect(csvText).not.toMatch(/,(research|legal-ops|platform|growth|knowledge|__unallocated__),/);
+  const focus = await page.request.get(csvHref!.replace('format=csv', 'format=focus'));
+  expect(focus.status()).toBe(200);
+  expect(await focus.text()).not.toMatch(/,(research|legal-ops|platform|growth|knowledge|__unallocated__),/);
+  const otherTeam = await page.goto('/teams/research');
+  expect(otherTeam?.status()).toBe(403);
 
   // Signing out ends the session: the pages lead back to the sign-in page.
   await page.goto('/');

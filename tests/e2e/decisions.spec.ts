@@ -67,8 +67,14 @@ test('the what-if panel moves the projected figures when a slider moves; the bre
   expect(problems).toEqual([]);
 });
 
-test('the what-if answers 400 naming the field, and a no-change what-if is the metrics row', async ({ request }) => {
+test('the what-if answers 400 naming the field, and a no-change what-if is the metrics row', async ({
+  request,
+  baseURL,
+}) => {
+  // a POST riding on the session cookie must come from CUT's own pages, as the panel's fetch does
+  const sameOrigin = { origin: baseURL!, 'sec-fetch-site': 'same-origin' };
   const bad = await request.post('/api/v1/what-if', {
+    headers: sameOrigin,
     data: { from: '2026-01-01', to: '2026-01-31', changes: { input_tokens_cut_pct: 140 } },
   });
   expect(bad.status()).toBe(400);
@@ -77,6 +83,7 @@ test('the what-if answers 400 naming the field, and a no-change what-if is the m
   const options = await (await request.get('/api/v1/decision-options')).json();
   const { from, to } = options as { from: string; to: string };
   const whatIf = await request.post('/api/v1/what-if', {
+    headers: sameOrigin,
     data: { from, to, workload_class: 'document_review', changes: {} },
   });
   expect(whatIf.status()).toBe(200);

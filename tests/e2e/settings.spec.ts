@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { LAPTOP, MONEY, screenshot, watchForProblems } from './support';
+import { E2E_ADMIN } from '../../playwright.config';
 
 test.use({ viewport: LAPTOP });
 
@@ -43,9 +44,9 @@ test('a price edit in Settings re-prices, says when it is done, and the Overview
   await page.reload();
   await expect(tco).not.toHaveText(before ?? '');
 
-  // Audited as the dashboard.
+  // Audited as the person who made it.
   await page.goto('/settings?tab=audit');
-  await expect(page.getByTestId('audit').getByRole('row').nth(1)).toContainText('dashboard');
+  await expect(page.getByTestId('audit').getByRole('row').nth(1)).toContainText(`user:${E2E_ADMIN.email}`);
   await expect(page.getByTestId('audit').getByRole('row').nth(1)).toContainText('model_price');
   expect(problems).toEqual([]);
 });

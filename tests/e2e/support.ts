@@ -33,6 +33,8 @@ export const LINES = 'path.recharts-line-curve';
 export const DOTS = '.recharts-scatter-symbol';
 
 export async function screenshot(page: Page, name: string): Promise<void> {
+  // from the top: a sticky sidebar is drawn where the page was scrolled to
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
 }
 

@@ -104,13 +104,25 @@ test('switching the idle policy moves idle cost to the unallocated line and keep
   await expect(page.getByTestId('tco-total')).toHaveText(total ?? '');
 });
 
-test('the API refuses a malformed or future month and a bad budget, naming the field', async ({ request }) => {
+test('the API refuses a malformed or future month and a bad budget, naming the field', async ({
+  request,
+  playwright,
+  baseURL,
+}) => {
   const bad = await request.get('/api/v1/chargeback?month=2026-13');
   expect(bad.status()).toBe(400);
   expect((await bad.json()).error.message).toMatch(/^month: /);
   const future = await request.get('/api/v1/chargeback?month=2099-01');
   expect(future.status()).toBe(400);
   expect((await future.json()).error.message).toContain('future');
-  const unauth = await request.put('/api/v1/budgets/support', { data: { monthly_usd: '-5' } });
+  // signed out, a change is a 401; signed in, a cross-site one is a 403
+  const signedOut = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
+  const unauth = await signedOut.put('/api/v1/budgets/support', { data: { monthly_usd: '-5' } });
   expect(unauth.status()).toBe(401);
+  await signedOut.dispose();
+  const crossSite = await request.put('/api/v1/budgets/support', {
+    headers: { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
+    data: { monthly_usd: '5' },
+  });
+  expect(crossSite.status()).toBe(403);
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { contentSecurityPolicy } from '@/lib/access/csp';
 import { LoginThrottle } from '@/lib/access/login-throttle';
 import { safeNextPath } from '@/lib/access/next-path';
-import { isPublicPage, pagePermission } from '@/lib/access/pages';
+import { isPublicPage, pagePermission, pageTeams } from '@/lib/access/pages';
 import { can, keyPrincipal, userPrincipal } from '@/lib/access/principal';
 import { mayMutateWithCookie } from '@/lib/access/same-origin';
 import { scopeQuery, scopeTeams } from '@/lib/access/teams';
@@ -141,6 +141,16 @@ describe('pages', () => {
     ['/account/password', null],
   ] as const)('%s needs %s', (path, permission) => {
     expect(pagePermission(path)).toBe(permission);
+  });
+
+  it.each([
+    ['/', '', []],
+    ['/', 'team=research', ['research']],
+    ['/workloads/customer_support', 'team=a,%20b&class=x', ['a', 'b']],
+    ['/teams/legal-ops', 'month=2026-10', ['legal-ops']],
+    ['/teams', 'month=2026-10', []],
+  ] as const)('%s?%s names the teams %j', (path, search, teams) => {
+    expect(pageTeams(path, new URLSearchParams(search))).toEqual(teams);
   });
 
   it('only sign-in and the 403 page are public', () => {

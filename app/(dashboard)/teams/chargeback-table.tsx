@@ -144,7 +144,10 @@ export function ChargebackTable({ body }: { body: ChargebackJson }) {
               {money(t.tco_usd)}
             </td>
             {showCorrections ? <td className={num}>{money(t.correction_usd)}</td> : null}
-            <td className={num}>{t.tco_usd === '0.000000' ? '—' : '100%'}</td>
+            {/* a team_viewer's rows carry no share of the month: the whole month is every team's */}
+            <td className={num}>
+              {t.tco_usd === '0.000000' || body.rows.every((r) => r.share_of_total === null) ? '—' : '100%'}
+            </td>
             <td className={num}>{formatCount(t.accepted_workflows)}</td>
             <td className={num} />
             <td className={num} />

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { screenshot } from './support';
 
 /** Console errors, uncaught exceptions and >= 400 responses seen while the page was open. */
 function watchForProblems(page: Page): string[] {
@@ -58,9 +59,9 @@ test('the what-if panel moves the projected figures when a slider moves; the bre
 
   await expect(page.getByTestId('recommendations').getByRole('listitem').first()).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('what-if-panel')).toHaveAttribute('aria-busy', 'false');
-  await page.screenshot({ path: 'test-results/screenshots/decisions.png', fullPage: true });
+  await screenshot(page, 'decisions');
   await page.emulateMedia({ colorScheme: 'dark' });
-  await page.screenshot({ path: 'test-results/screenshots/decisions-dark.png', fullPage: true });
+  await screenshot(page, 'decisions-dark');
   await page.emulateMedia({ colorScheme: 'light' });
 
   expect(await page.locator('main').innerText()).not.toMatch(/NaN|Infinity/);

@@ -10,8 +10,10 @@ import {
   FormMessage,
   inputClass,
   optional,
+  Options,
   primaryButton,
   secondaryButton,
+  TableHead,
   text,
   useSettingsAction,
 } from './form-bits';
@@ -77,28 +79,7 @@ export function FixedCostsSection({ costs, teams }: { costs: readonly FixedCost[
         <div className="overflow-x-auto">
           <table className="w-full text-left text-tremor-default">
             <caption className="sr-only">Fixed costs and their allocation rules</caption>
-            <thead>
-              <tr className="border-b border-tremor-border-default text-tremor-label text-tremor-content-emphasis">
-                <th scope="col" className="px-2 py-2">
-                  Name
-                </th>
-                <th scope="col" className="px-2 py-2">
-                  Layer
-                </th>
-                <th scope="col" className="px-2 py-2 text-right">
-                  USD per month
-                </th>
-                <th scope="col" className="px-2 py-2">
-                  Allocation
-                </th>
-                <th scope="col" className="px-2 py-2">
-                  Dates
-                </th>
-                <th scope="col" className="px-2 py-2">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={['Name', 'Layer', { label: 'USD per month', right: true }, 'Allocation', 'Dates']} />
             <tbody>
               {costs.map((c) => (
                 <tr key={c.id} className="border-b border-tremor-border-default last:border-0">
@@ -154,11 +135,7 @@ export function FixedCostsSection({ costs, teams }: { costs: readonly FixedCost[
           <Field label="Layer" name="layer" error={action.fields.layer}>
             {(p) => (
               <select {...p} className={inputClass} defaultValue={editing?.layer ?? 5}>
-                {Object.entries(LAYERS).map(([value, label]) => (
-                  <option key={value} value={value}>
-                    {label}
-                  </option>
-                ))}
+                <Options of={LAYERS} />
               </select>
             )}
           </Field>
@@ -178,11 +155,7 @@ export function FixedCostsSection({ costs, teams }: { costs: readonly FixedCost[
           <Field label="Allocation rule" name="rule" error={action.fields.rule}>
             {(p) => (
               <select {...p} className={inputClass} defaultValue={editing?.rule ?? 'weighted'}>
-                {Object.entries(RULES).map(([value, label]) => (
-                  <option key={value} value={value}>
-                    {label}
-                  </option>
-                ))}
+                <Options of={RULES} />
               </select>
             )}
           </Field>

@@ -105,3 +105,37 @@ export const optional = (value: FormDataEntryValue | null) => {
 };
 
 export const text = (value: FormDataEntryValue | null) => (typeof value === 'string' ? value.trim() : '');
+
+/** The options of a select, one per entry of a value -> label record. */
+export function Options({ of }: { of: Readonly<Record<string | number, string>> }) {
+  return (
+    <>
+      {Object.entries(of).map(([value, label]) => (
+        <option key={value} value={value}>
+          {label}
+        </option>
+      ))}
+    </>
+  );
+}
+
+/** A settings table's header: a label per column (`right` for figures), then a hidden "Actions" column. */
+export function TableHead({ columns }: { columns: ReadonlyArray<string | { label: string; right: true }> }) {
+  return (
+    <thead>
+      <tr className="border-b border-tremor-border-default text-tremor-label text-tremor-content-emphasis">
+        {columns.map((c) => {
+          const { label, right } = typeof c === 'string' ? { label: c, right: false } : c;
+          return (
+            <th key={label} scope="col" className={right ? 'px-2 py-2 text-right' : 'px-2 py-2'}>
+              {label}
+            </th>
+          );
+        })}
+        <th scope="col" className="px-2 py-2">
+          <span className="sr-only">Actions</span>
+        </th>
+      </tr>
+    </thead>
+  );
+}

@@ -5,7 +5,7 @@ import { Panel } from '@/components/panel';
 import { DataTable } from '@/components/tables/data-table';
 import * as f from '@/lib/dashboard/format';
 import { saveSettings } from './actions/settings';
-import { Field, FormMessage, inputClass, primaryButton, text, useSettingsAction } from './form-bits';
+import { Field, FormMessage, inputClass, Options, primaryButton, text, useSettingsAction } from './form-bits';
 import type { SettingsPageData } from './settings-data';
 
 type Settings = SettingsPageData['settings'];
@@ -139,11 +139,7 @@ export function PoliciesSection({ settings, data }: { settings: Settings; data: 
           <Field label="Kind" name="kind" error={fieldOf(unit.fields, 'kind')}>
             {(p) => (
               <select {...p} className={inputClass} defaultValue="reviewer_hour">
-                {Object.entries(KIND).map(([value, label]) => (
-                  <option key={value} value={value}>
-                    {label}
-                  </option>
-                ))}
+                <Options of={KIND} />
               </select>
             )}
           </Field>

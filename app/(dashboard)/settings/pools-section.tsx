@@ -9,8 +9,10 @@ import {
   FormMessage,
   inputClass,
   optional,
+  Options,
   primaryButton,
   secondaryButton,
+  TableHead,
   text,
   useSettingsAction,
 } from './form-bits';
@@ -56,34 +58,17 @@ export function PoolsSection({ pools }: { pools: readonly Pool[] }) {
         <div className="overflow-x-auto">
           <table className="w-full text-left text-tremor-default" data-testid="pools-table">
             <caption className="sr-only">GPU pools in force, with their history</caption>
-            <thead>
-              <tr className="border-b border-tremor-border-default text-tremor-label text-tremor-content-emphasis">
-                <th scope="col" className="px-2 py-2">
-                  Pool
-                </th>
-                <th scope="col" className="px-2 py-2">
-                  GPUs
-                </th>
-                <th scope="col" className="px-2 py-2 text-right">
-                  USD per GPU-hour
-                </th>
-                <th scope="col" className="px-2 py-2">
-                  Pricing, billing
-                </th>
-                <th scope="col" className="px-2 py-2 text-right">
-                  Provisioned GPU-hours/day
-                </th>
-                <th scope="col" className="px-2 py-2 text-right">
-                  Input weight
-                </th>
-                <th scope="col" className="px-2 py-2">
-                  In force from
-                </th>
-                <th scope="col" className="px-2 py-2">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                'Pool',
+                'GPUs',
+                { label: 'USD per GPU-hour', right: true },
+                'Pricing, billing',
+                { label: 'Provisioned GPU-hours/day', right: true },
+                { label: 'Input weight', right: true },
+                'In force from',
+              ]}
+            />
             <tbody>
               {pools.map((pool) => {
                 const v = pool.current ?? pool.history[0]!;
@@ -167,11 +152,7 @@ export function PoolsSection({ pools }: { pools: readonly Pool[] }) {
           <Field label="Pricing model" name="pricing_model" error={action.fields.pricing_model}>
             {(p) => (
               <select {...p} className={inputClass} defaultValue={draft?.pricing_model ?? 'on_demand'}>
-                {Object.entries(PRICING).map(([value, label]) => (
-                  <option key={value} value={value}>
-                    {label}
-                  </option>
-                ))}
+                <Options of={PRICING} />
               </select>
             )}
           </Field>

@@ -11,6 +11,7 @@ import {
   optional,
   primaryButton,
   secondaryButton,
+  TableHead,
   text,
   useSettingsAction,
 } from './form-bits';
@@ -75,31 +76,16 @@ export function PricesSection({ prices }: { prices: readonly Price[] }) {
         <div className="overflow-x-auto">
           <table className="w-full text-left text-tremor-default" data-testid="prices-table">
             <caption className="sr-only">Model prices in force, with their history</caption>
-            <thead>
-              <tr className="border-b border-tremor-border-default text-tremor-label text-tremor-content-emphasis">
-                <th scope="col" className="px-2 py-2">
-                  Provider / model
-                </th>
-                <th scope="col" className="px-2 py-2 text-right">
-                  Input
-                </th>
-                <th scope="col" className="px-2 py-2 text-right">
-                  Cached input
-                </th>
-                <th scope="col" className="px-2 py-2 text-right">
-                  Output
-                </th>
-                <th scope="col" className="px-2 py-2">
-                  In force from
-                </th>
-                <th scope="col" className="px-2 py-2">
-                  Source
-                </th>
-                <th scope="col" className="px-2 py-2">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                'Provider / model',
+                { label: 'Input', right: true },
+                { label: 'Cached input', right: true },
+                { label: 'Output', right: true },
+                'In force from',
+                'Source',
+              ]}
+            />
             <tbody>
               {groups.map(({ current, versions }) => (
                 <tr key={current.id} className="border-b border-tremor-border-default align-top last:border-0">

@@ -1,16 +1,44 @@
 import type { Database } from '../db/client';
 import { lockDaysSharedSql } from '../db/day-locks';
+import { getEventsOfTransaction } from '../db/queries/events-for-repricing';
 import { getPendingBatches, hasPendingBatches } from '../db/queries/pending';
-import { claimPendingBatches } from '../db/writes/pending';
+import { getSettings } from '../db/queries/settings';
+import { claimPendingBatches, type ClaimedBatch } from '../db/writes/pending';
 import { stageRollups } from '../db/writes/rollups';
 import { MERGE_STAGED_SQL, prepareStaging } from '../db/writes/staging';
 import { stageWorkflows } from '../db/writes/workflows';
 import { isDatabaseUnavailable } from '../lib/errors';
-import { decodeDeltas } from '../lib/rollup/delta-codec';
+import { COST_SOURCES, type DirectCost } from '../lib/costing/direct';
+import { parseDecimal } from '../lib/money';
+import { reportingDayFormatter } from '../lib/reporting-day';
+import { aggregateBatch, type BatchDeltas } from '../lib/rollup/aggregate';
+import { holdDeltas, takeDeltas } from '../lib/rollup/held-deltas';
 import { combineDeltas } from '../lib/rollup/merge-deltas';
 
 /** Batches folded per transaction: enough to share the merge's fixed cost, few enough to keep locks short. */
 const FOLD_BATCHES = 64;
+
+/** A stored direct cost ("cost|source|pricebook|l1|l2|l3|l4", numeric text) as priced at ingest. */
+function storedCost(stored: string): DirectCost {
+  const [base, source, pricebook, l1, l2, l3, l4] = stored.split('|') as [string, ...string[]];
+  if (!COST_SOURCES.includes(source as DirectCost['source'])) throw new Error(`unknown cost source: ${source}`);
+  const [b, p, a, s, r, o] = [base, pricebook, l1, l2, l3, l4].map((v) => parseDecimal(v!));
+  return { base: b!, source: source as DirectCost['source'], pricebook: p!, l1: a!, l2: s!, l3: r!, l4: o! };
+}
+
+/**
+ * A claimed batch's deltas: held by this process, or else summed again from its stored events,
+ * exactly as ingest summed them (the events carry the costs they were priced at).
+ */
+async function deltasOf(tx: Database, batch: ClaimedBatch, dayOf: () => Promise<(at: Date) => string>) {
+  const held = takeDeltas(batch.token);
+  if (held) return held;
+  const events = await getEventsOfTransaction(tx, batch);
+  return aggregateBatch(
+    events.map(({ event, stored }) => ({ event, cost: storedCost(stored) })),
+    await dayOf(),
+  );
+}
 
 /**
  * Folds pending ingest batches into the rollups and workflows, oldest first, many per merge, and
@@ -24,22 +52,37 @@ export async function foldPending(db: Database, options: { day?: number } = {}):
   for (;;) {
     const found = await getPendingBatches(db, FOLD_BATCHES, options.day);
     if (found.length === 0) return folded;
-    folded += await db.transaction(async (tx) => {
-      // A fold lost in a crash is lost whole, its batches' deletion too, so they are folded again:
-      // its commit need not wait for the disk, which the batches' own commits already did.
-      const days = [...new Set(found.flatMap((b) => b.days))];
-      await prepareStaging(tx, `set local synchronous_commit = off;\n${lockDaysSharedSql(days)}`);
-      const claimed = await claimPendingBatches(
-        tx,
-        found.map((b) => b.seq),
-      );
-      if (claimed.length === 0) return 0;
-      const deltas = combineDeltas(claimed.map((b) => decodeDeltas(b.deltas)));
-      await stageRollups(tx, deltas.rollups);
-      await stageWorkflows(tx, deltas.workflows);
-      await tx.exec(MERGE_STAGED_SQL);
-      return claimed.length;
-    });
+    const taken = new Map<string, BatchDeltas>();
+    try {
+      folded += await db.transaction(async (tx) => {
+        // A fold lost in a crash is lost whole, its batches' deletion too, so they are folded again:
+        // its commit need not wait for the disk, which the batches' own commits already did.
+        const days = [...new Set(found.flatMap((b) => b.days))];
+        await prepareStaging(tx, `set local synchronous_commit = off;\n${lockDaysSharedSql(days)}`);
+        const claimed = await claimPendingBatches(
+          tx,
+          found.map((b) => b.seq),
+        );
+        if (claimed.length === 0) return 0;
+        let formatter: Promise<(at: Date) => string> | undefined;
+        const dayOf = () => (formatter ??= getSettings(tx).then((s) => reportingDayFormatter(s.reporting_time_zone)));
+        const batches: BatchDeltas[] = [];
+        for (const batch of claimed) {
+          const deltas = await deltasOf(tx, batch, dayOf);
+          if (batch.token) taken.set(batch.token, deltas);
+          batches.push(deltas);
+        }
+        const deltas = combineDeltas(batches);
+        await stageRollups(tx, deltas.rollups);
+        await stageWorkflows(tx, deltas.workflows);
+        await tx.exec(MERGE_STAGED_SQL);
+        return claimed.length;
+      });
+    } catch (err) {
+      // The batches are still pending: their deltas are held again for the next fold.
+      for (const [token, deltas] of taken) holdDeltas(token, () => deltas);
+      throw err;
+    }
     if (found.length < FOLD_BATCHES) return folded;
   }
 }
@@ -49,8 +92,12 @@ export async function foldIfPending(db: Database): Promise<void> {
   if (await hasPendingBatches(db)) await foldPending(db);
 }
 
-/** How long a fold waits for more batches: a fifth of a second behind ingest, several batches a merge. */
-export const FOLD_DELAY_MS = 500;
+/**
+ * How long a fold waits for more batches: a tenth of a second behind ingest, a few batches a
+ * merge. The fold's statements run beside ingest (on the database's other cores), so waiting
+ * longer saves little and delays the figures.
+ */
+export const FOLD_DELAY_MS = 100;
 const scheduled = new WeakMap<Database, { timer: NodeJS.Timeout | null; running: Promise<void> | null }>();
 
 /**
@@ -76,6 +123,20 @@ export function scheduleFold(db: Database, onError: (err: unknown) => void = log
       );
   }, FOLD_DELAY_MS);
   s.timer.unref?.();
+}
+
+/**
+ * Runs at once the fold that `scheduleFold` has asked for, waits for it and for any fold already
+ * running, then folds what is still pending: afterwards everything ingested so far is folded.
+ */
+export async function drainFolds(db: Database): Promise<void> {
+  const s = scheduled.get(db);
+  if (s?.timer) {
+    clearTimeout(s.timer);
+    s.timer = null;
+  }
+  await s?.running;
+  await foldPending(db);
 }
 
 function logFoldError(err: unknown): void {

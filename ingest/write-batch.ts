@@ -1,7 +1,13 @@
 import type { Database } from '../db/client';
 import { eventKey, insertNewEvents, isDeadlock, isUniqueViolation } from '../db/writes/events';
 import { stageRollups } from '../db/writes/rollups';
-import { beginDeferredBatch, beginImmediateBatch, isStaleBook, writePendingDeltas } from '../db/writes/pending';
+import {
+  beginDeferredBatch,
+  beginImmediateBatch,
+  isStaleBook,
+  writePendingMarker,
+  type PendingMarker,
+} from '../db/writes/pending';
 import { MERGE_STAGED_SQL } from '../db/writes/staging';
 import { stageWorkflows } from '../db/writes/workflows';
 import { priceEvent } from '../lib/costing/direct';
@@ -9,12 +15,13 @@ import type { PriceBook } from '../lib/costing/pricebook';
 import type { CutEvent } from '../lib/events/event';
 import { dayNumber } from '../lib/reporting-day';
 import { aggregateBatch, type PricedEvent } from '../lib/rollup/aggregate';
-import { encodeDeltas } from '../lib/rollup/delta-codec';
+import { holdDeltas, newBatchToken, releaseDeltas } from '../lib/rollup/held-deltas';
 
 /**
- * `now`: the batch's rollups and workflows are merged in its own transaction. `later`: its deltas
- * are stored beside its events for the folder (costing/fold.ts), which merges many batches at once;
- * the request path uses this, and every read folds first.
+ * `now`: the batch's rollups and workflows are merged in its own transaction. `later`: a pending
+ * row is written beside its events and its deltas are held in memory for the folder
+ * (costing/fold.ts), which merges many batches at once; the request path uses this, and every
+ * read folds first.
  */
 export type FoldMode = 'now' | 'later';
 
@@ -38,8 +45,8 @@ export interface BatchResult {
  * Stores a batch of validated events atomically. This is where the costing engine meets ingest:
  * each event is priced with the book in force at its timestamp, only ids not seen before (in
  * this batch or earlier) are kept, and what they add to the daily rollups and their workflows is
- * merged in the same transaction or (fold `later`) stored in it for the folder, so a figure never
- * counts an event that is not stored, or twice.
+ * merged in the same transaction or (fold `later`) left to the folder by a row written in it, so a
+ * figure never counts an event that is not stored, or twice.
  */
 export async function writeEventBatch(
   db: Database,
@@ -104,6 +111,19 @@ const daysOf = (priced: readonly PricedEvent[], ctx: BatchContext) => [
   ...new Set(priced.map((p) => dayNumber(ctx.dayOf(p.event.timestamp)))),
 ];
 
+/** A batch's pending row; its deltas are held under its token, to be summed when the folder takes them. */
+function pendingMarker(priced: readonly PricedEvent[], days: readonly number[], ctx: BatchContext): PendingMarker {
+  let fromTs = priced[0]!.event.timestamp;
+  let toTs = fromTs;
+  for (const { event } of priced) {
+    if (event.timestamp < fromTs) fromTs = event.timestamp;
+    if (event.timestamp > toTs) toTs = event.timestamp;
+  }
+  const token = newBatchToken();
+  holdDeltas(token, () => aggregateBatch(priced, ctx.dayOf));
+  return { days, token, fromTs, toTs };
+}
+
 async function storeBatch(
   tx: Database,
   unique: readonly PricedEvent[],
@@ -114,10 +134,15 @@ async function storeBatch(
   const days = daysOf(unique, ctx);
   if (fold === 'later' && mode === 'direct') {
     // Every event is taken to be new (a re-send fails the COPY and comes back staged), so the
-    // deltas go with the locks and the version check, and the batch costs one round trip more than its COPY.
-    const deltas = encodeDeltas(aggregateBatch(unique, ctx.dayOf));
-    await beginDeferredBatch(tx, { days, version: ctx.version, deltas });
-    await insertNewEvents(tx, unique, mode);
+    // pending row goes with the locks and the version check: one round trip more than the COPY.
+    const marker = pendingMarker(unique, days, ctx);
+    try {
+      await beginDeferredBatch(tx, { days, version: ctx.version, marker });
+      await insertNewEvents(tx, unique, mode);
+    } catch (err) {
+      releaseDeltas(marker.token);
+      throw err;
+    }
     return [...unique];
   }
   if (fold === 'later') await beginDeferredBatch(tx, { days, version: ctx.version });
@@ -126,10 +151,16 @@ async function storeBatch(
   const kept =
     fresh.size === unique.length ? unique : unique.filter((p) => fresh.has(eventKey(p.event.team, p.event.id)));
   if (kept.length === 0) return [];
-  const deltas = aggregateBatch(kept, ctx.dayOf);
   if (fold === 'later') {
-    await writePendingDeltas(tx, daysOf(kept, ctx), encodeDeltas(deltas));
+    const marker = pendingMarker(kept, daysOf(kept, ctx), ctx);
+    try {
+      await writePendingMarker(tx, marker);
+    } catch (err) {
+      releaseDeltas(marker.token);
+      throw err;
+    }
   } else {
+    const deltas = aggregateBatch(kept, ctx.dayOf);
     await stageRollups(tx, deltas.rollups);
     await stageWorkflows(tx, deltas.workflows);
     await tx.exec(MERGE_STAGED_SQL);

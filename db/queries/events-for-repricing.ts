@@ -19,6 +19,31 @@ export async function getEventsForRepricing(
   filter: KeyFilter,
 ): Promise<StoredEvent[]> {
   const where = filterSql(filter, 3, 'events');
+  return selectStoredEvents(db, `ts >= $1::timestamptz and ts < $2::timestamptz and ${where.sql}`, [
+    range.start.toISOString(),
+    range.end.toISOString(),
+    ...where.params,
+  ]);
+}
+
+/**
+ * The events one ingest transaction stored: their ingested_at is its time (now() of the
+ * transaction, to the microsecond). The span, when known, lets the time index find them.
+ */
+export async function getEventsOfTransaction(
+  db: Database,
+  batch: { createdAt: string; fromTs: Date | null; toTs: Date | null },
+): Promise<StoredEvent[]> {
+  const { createdAt, fromTs, toTs } = batch;
+  if (!fromTs || !toTs) return selectStoredEvents(db, 'ingested_at = $1::timestamptz', [createdAt]);
+  return selectStoredEvents(db, 'ts between $2::timestamptz and $3::timestamptz and ingested_at = $1::timestamptz', [
+    createdAt,
+    fromTs.toISOString(),
+    toTs.toISOString(),
+  ]);
+}
+
+async function selectStoredEvents(db: Database, where: string, params: unknown[]): Promise<StoredEvent[]> {
   const rows = await db.query<Record<string, string | number | boolean | null>>(
     `select team, id, (extract(epoch from ts) * 1000)::float8 as ms, workload_class, workflow_id, model, provider,
             model_version, pool, stage::text, input_tokens, cached_tokens, retrieved_tokens, output_tokens,
@@ -26,8 +51,8 @@ export async function getEventsForRepricing(
             error_type, acceptance_status::text, rejection_reason, human_review_seconds, gpu_hours::text,
             reported_cost_usd::text,
             concat_ws('|', cost_usd, cost_source, pricebook_cost_usd, l1_usd, l2_usd, l3_usd, l4_usd) as stored
-       from events where ts >= $1::timestamptz and ts < $2::timestamptz and ${where.sql}`,
-    [range.start.toISOString(), range.end.toISOString(), ...where.params],
+       from events where ${where}`,
+    params,
   );
   return rows.map((r) => ({
     stored: r.stored as string,

@@ -50,15 +50,21 @@ export const dailyRollups = pgTable(
 );
 
 /**
- * Ingest batches whose rollup and workflow deltas are stored but not yet folded in. Ingest writes
- * one row per batch beside its events, in the same transaction, instead of merging row by row; the
- * folder (costing/fold.ts) merges many batches at once and deletes them. Reads fold first.
+ * Ingest batches stored but not yet folded into the rollups and workflows. Ingest writes one row
+ * per batch beside its events, in the same transaction; the process that wrote it holds the
+ * batch's deltas in memory (lib/rollup/held-deltas.ts) for its folder (costing/fold.ts), which
+ * merges many batches at once and deletes their rows. Any other folder (another process, or
+ * after a restart) sums the batch's events again: they are the events of its transaction, whose
+ * `ingested_at` is this row's `created_at`, within [from_ts, to_ts]. Reads fold first.
  */
 export const pendingBatches = pgTable('pending_batches', {
   seq: bigserial('seq', { mode: 'number' }).primaryKey(),
-  /** reporting days of the batch's events, as day numbers (lib/reporting-day.ts) */
+  /** reporting days of the batch's events, as day numbers (lib/reporting-day.ts): the days it locks */
   days: integer('days').array().notNull(),
-  /** the deltas as lib/rollup/delta-codec.ts encodes them */
-  deltas: text('deltas').notNull(),
+  /** names the batch's deltas in the memory of the process that wrote it ('' for none) */
+  token: text('token').notNull().default(''),
+  /** the earliest and latest event timestamps, to find its events by `events_ts_idx` */
+  fromTs: tstz('from_ts'),
+  toTs: tstz('to_ts'),
   createdAt: tstz('created_at').notNull().defaultNow(),
 });

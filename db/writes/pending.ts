@@ -20,37 +20,43 @@ function assertBookVersionSql(version: number): string {
   end $$`;
 }
 
-/** A text literal for a simple-protocol statement; `standard_conforming_strings` is set on beside it. */
-const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
+/** What a pending batch's row says: its days, the token of its held deltas, its events' time span. */
+export interface PendingMarker {
+  days: readonly number[];
+  token: string;
+  fromTs: Date;
+  toTs: Date;
+}
 
-/** Stores a batch's encoded deltas for the folder (costing/fold.ts). */
-function insertPendingSql(days: readonly number[], deltas: string): string {
+/** Writes a batch's pending row (costing/fold.ts folds it); only this program's values go into it. */
+function insertPendingSql(marker: PendingMarker): string {
+  const { days, token } = marker;
   if (!days.every(Number.isSafeInteger)) throw new Error(`day numbers must be integers: ${days.join(', ')}`);
-  return `insert into pending_batches (days, deltas) values ('{${days.join(',')}}', ${literal(deltas)})`;
+  if (!/^[0-9a-f]+:\d+$/.test(token)) throw new Error(`not a batch token: ${token}`);
+  return `insert into pending_batches (days, token, from_ts, to_ts)
+    values ('{${days.join(',')}}', '${token}', '${marker.fromTs.toISOString()}', '${marker.toTs.toISOString()}')`;
 }
 
 /**
  * The statements a deferred batch runs besides its events' COPY, in one round trip: its days
- * locked shared, the price-book version checked, and (when given) its deltas stored. Without
- * deltas, the staging tables are made ready instead, for a batch that must first learn which of
- * its events are new (`writePendingDeltas` then stores them).
+ * locked shared, the price-book version checked, and (when given) its pending row written.
+ * Without a marker, the staging tables are made ready instead, for a batch that must first learn
+ * which of its events are new (`writePendingMarker` then writes its row).
  */
 export async function beginDeferredBatch(
   tx: Database,
-  batch: { days: readonly number[]; version: number; deltas?: string },
+  batch: { days: readonly number[]; version: number; marker?: PendingMarker },
 ): Promise<void> {
   const checks = [lockDaysSharedSql(batch.days), assertBookVersionSql(batch.version)].filter(Boolean);
-  if (batch.deltas === undefined) {
+  if (batch.marker === undefined) {
     await prepareStaging(tx, checks.join(';\n'));
     return;
   }
-  await tx.exec(
-    ['set local standard_conforming_strings = on', ...checks, insertPendingSql(batch.days, batch.deltas)].join(';\n'),
-  );
+  await tx.exec([...checks, insertPendingSql(batch.marker)].join(';\n'));
 }
 
-export async function writePendingDeltas(tx: Database, days: readonly number[], deltas: string): Promise<void> {
-  await tx.exec(`set local standard_conforming_strings = on;\n${insertPendingSql(days, deltas)}`);
+export async function writePendingMarker(tx: Database, marker: PendingMarker): Promise<void> {
+  await tx.exec(insertPendingSql(marker));
 }
 
 /**
@@ -60,16 +66,38 @@ export async function writePendingDeltas(tx: Database, days: readonly number[], 
 export const beginImmediateBatch = (tx: Database, days: readonly number[], version: number) =>
   prepareStaging(tx, [lockDaysSharedSql(days), assertBookVersionSql(version)].filter(Boolean).join(';\n'));
 
-export interface PendingRow {
+/** A claimed pending row: what is needed to find its deltas, held or summed again from its events. */
+export interface ClaimedBatch {
   seq: number;
-  deltas: string;
+  token: string;
+  fromTs: Date | null;
+  toTs: Date | null;
+  /** created_at as the database writes it (to the microsecond): its events' ingested_at */
+  createdAt: string;
 }
 
 /** Deletes the given batches and returns the ones that were still there, oldest first. */
-export async function claimPendingBatches(tx: Database, seqs: readonly number[]): Promise<PendingRow[]> {
-  const rows = await tx.query<{ seq: string | number; deltas: string }>(
-    `delete from pending_batches where seq = any($1::bigint[]) returning seq, deltas`,
+export async function claimPendingBatches(tx: Database, seqs: readonly number[]): Promise<ClaimedBatch[]> {
+  const rows = await tx.query<{
+    seq: string | number;
+    token: string;
+    from_ms: number | null;
+    to_ms: number | null;
+    created: string;
+  }>(
+    `delete from pending_batches where seq = any($1::bigint[])
+     returning seq, token, (extract(epoch from from_ts) * 1000)::float8 as from_ms,
+               (extract(epoch from to_ts) * 1000)::float8 as to_ms, created_at::text as created`,
     [`{${seqs.join(',')}}`],
   );
-  return rows.map((r) => ({ seq: Number(r.seq), deltas: r.deltas })).sort((a, b) => a.seq - b.seq);
+  const at = (ms: number | null) => (ms === null ? null : new Date(ms));
+  return rows
+    .map((r) => ({
+      seq: Number(r.seq),
+      token: r.token,
+      fromTs: at(r.from_ms),
+      toTs: at(r.to_ms),
+      createdAt: r.created,
+    }))
+    .sort((a, b) => a.seq - b.seq);
 }

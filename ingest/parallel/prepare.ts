@@ -2,8 +2,7 @@ import { eventRow, sortByKey } from '../../db/writes/events';
 import { priceEvent } from '../../lib/costing/direct';
 import type { PriceBook } from '../../lib/costing/pricebook';
 import { dayNumber } from '../../lib/reporting-day';
-import { aggregateBatch } from '../../lib/rollup/aggregate';
-import { encodeDeltas } from '../../lib/rollup/delta-codec';
+import { aggregateBatch, type BatchDeltas } from '../../lib/rollup/aggregate';
 import { envelopeItems, type Rejection } from '../native/batch';
 import type { IngestScope } from '../native/events';
 import { validateEvents } from '../native/validate';
@@ -35,8 +34,11 @@ export interface PreparedBatch {
   /** reporting days of the events, as day numbers, to lock */
   days: number[];
   eventRows: string;
-  /** what the batch adds to the rollups and workflows, for `pending_batches` */
-  deltas: string;
+  /** what the batch adds to the rollups and workflows: held for the folder (structured-cloneable) */
+  deltas: BatchDeltas;
+  /** the earliest and latest event timestamps */
+  fromTs: Date;
+  toTs: Date;
 }
 
 /**
@@ -69,6 +71,9 @@ export function prepareEventBatch(body: Uint8Array, scope: IngestScope, ctx: Pre
     // Every event lands in a rollup row of its day, so the rows name the same days, fewer times.
     days: [...new Set(deltas.rollups.map((r) => dayNumber(r.day)))],
     eventRows: sorted.map(eventRow).join(''),
-    deltas: encodeDeltas(deltas),
+    deltas,
+    // Sorted by key, not time: the span is looked for.
+    fromTs: new Date(Math.min(...sorted.map((p) => p.event.timestamp.getTime()))),
+    toTs: new Date(Math.max(...sorted.map((p) => p.event.timestamp.getTime()))),
   };
 }

@@ -1,6 +1,7 @@
 import type { Database } from '../../db/client';
 import { copyEventRows, isDeadlock, isUniqueViolation } from '../../db/writes/events';
 import { beginDeferredBatch, isStaleBook } from '../../db/writes/pending';
+import { holdDeltas, newBatchToken, releaseDeltas } from '../../lib/rollup/held-deltas';
 import type { IngestResult } from '../native/batch';
 import type { PreparedBatch } from './prepare';
 
@@ -15,15 +16,21 @@ export async function storePreparedBatch(db: Database, batch: PreparedBatch): Pr
   if (batch.unique === 0) return result;
   // Inside an outer transaction a failed COPY would doom it: the ordinary path stages instead.
   if (db.inTransaction) return null;
+  const token = newBatchToken();
+  holdDeltas(token, () => batch.deltas);
   try {
     await db.transaction(async (tx) => {
-      await beginDeferredBatch(tx, batch);
+      await beginDeferredBatch(tx, {
+        ...batch,
+        marker: { days: batch.days, token, fromTs: batch.fromTs, toTs: batch.toTs },
+      });
       // No look-up of stored ids first: a re-sent id fails the COPY (a unique violation, below),
       // which costs one wasted COPY on a rare re-send instead of a probe on every batch.
       await copyEventRows(tx, batch.eventRows);
     });
     return result;
   } catch (err) {
+    releaseDeltas(token);
     // Undone as a whole: the ordinary path sorts out the race for an id, a changed price book and a deadlock.
     if (isUniqueViolation(err) || isDeadlock(err) || isStaleBook(err)) return null;
     throw err;

@@ -130,13 +130,20 @@ export interface WorkflowDelta {
   usefulOutputTokens: number;
 }
 
+/** Whether event (at, id) is later than (sinceAt, sinceId): by time, and by id at the same instant. */
+const later = (at: Date, id: string, sinceAt: Date, sinceId: string) =>
+  at > sinceAt || (at.getTime() === sinceAt.getTime() && id >= sinceId);
+
 /**
  * Folds events into per-workflow facts: the latest non-pending acceptance wins (cut-model.md 1.2),
  * and the workflow is attributed to its latest generation call's model (another stage's only
- * until a generation call is seen).
+ * until a generation call is seen). Two events at the same instant are ordered by id, so the
+ * facts do not depend on the order the batch lists its events in.
  */
 function aggregateWorkflows(events: readonly CutEvent[], dayOf: (at: Date) => string): WorkflowDelta[] {
   const rows = new Map<string, WorkflowDelta>();
+  // The ids of the events that set each row's last event, attribution and acceptance.
+  const ids = new Map<WorkflowDelta, { last: string; attributed: string; accepted: string }>();
   for (const e of events) {
     const key = `${e.team}\u0000${e.workflowId}`;
     let w = rows.get(key);
@@ -160,34 +167,51 @@ function aggregateWorkflows(events: readonly CutEvent[], dayOf: (at: Date) => st
         usefulOutputTokens: 0,
       };
       rows.set(key, w);
+      ids.set(w, { last: e.id, attributed: e.id, accepted: e.id });
     }
+    const seen = ids.get(w)!;
     w.events += 1;
     if (e.timestamp < w.firstEventAt) w.firstEventAt = e.timestamp;
-    if (e.timestamp >= w.lastEventAt) {
+    if (later(e.timestamp, e.id, w.lastEventAt, seen.last)) {
       w.lastEventAt = e.timestamp;
       w.workloadClass = e.workloadClass;
+      seen.last = e.id;
     }
     const rank = e.stage === 'generation' ? 1 : 0;
-    if (rank > w.attributedRank || (rank === w.attributedRank && e.timestamp >= w.attributedAt)) {
+    if (
+      rank > w.attributedRank ||
+      (rank === w.attributedRank && later(e.timestamp, e.id, w.attributedAt, seen.attributed))
+    ) {
       w.attributedRank = rank;
       w.attributedAt = e.timestamp;
       w.model = e.model;
       w.provider = e.provider;
       w.pool = e.pool ?? '';
+      seen.attributed = e.id;
     }
     w.usefulOutputTokens += usefulOutputTokens(e);
-    if (e.acceptanceStatus !== 'pending' && (w.acceptanceAt === null || e.timestamp >= w.acceptanceAt)) {
+    if (
+      e.acceptanceStatus !== 'pending' &&
+      (w.acceptanceAt === null || later(e.timestamp, e.id, w.acceptanceAt, seen.accepted))
+    ) {
       w.acceptanceStatus = e.acceptanceStatus;
       w.acceptanceAt = e.timestamp;
       w.rejectionReason = e.rejectionReason;
+      seen.accepted = e.id;
     }
   }
   for (const w of rows.values()) w.day = dayOf(w.lastEventAt);
   return [...rows.values()];
 }
 
+/** What one ingest batch adds: its rollup rows and its workflow facts. */
+export interface BatchDeltas {
+  rollups: RollupDelta[];
+  workflows: WorkflowDelta[];
+}
+
 /** Everything a batch of priced events adds to the rollups and workflows. */
-export function aggregateBatch(priced: readonly PricedEvent[], dayOf: (at: Date) => string) {
+export function aggregateBatch(priced: readonly PricedEvent[], dayOf: (at: Date) => string): BatchDeltas {
   return {
     rollups: aggregateRollups(priced, dayOf),
     workflows: aggregateWorkflows(

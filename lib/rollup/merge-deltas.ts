@@ -1,6 +1,5 @@
 import { mergeHistograms } from '../histogram';
-import type { RollupDelta, WorkflowDelta } from './aggregate';
-import type { BatchDeltas } from './delta-codec';
+import type { BatchDeltas, RollupDelta, WorkflowDelta } from './aggregate';
 
 /**
  * Several batches' deltas combined into one set, so they are merged into the stored tables in one

@@ -3,9 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { foldPending } from '@/costing/fold';
 import { bumpPricebookVersion } from '@/db/writes/settings';
 import { insertPriceBook } from '@/db/writes/pricebook';
+import { insertNewEvents } from '@/db/writes/events';
 import { getIngestContext, invalidateIngestContext } from '@/ingest/context';
+import { priceEvent } from '@/lib/costing/direct';
 import { writeEventBatch, type FoldMode } from '@/ingest/write-batch';
 import type { CutEvent } from '@/lib/events/event';
+import { releaseDeltas } from '@/lib/rollup/held-deltas';
 import { makePool, makePrice, usdPer1m } from '../support/events';
 import { clearTelemetry, freshDatabase, type TestDatabase } from './support/database';
 import { arbEvent, toEvents } from './support/random-events';
@@ -54,22 +57,39 @@ async function dump() {
   };
 }
 
-/** Sends `events` in batches of `size`, each batch twice when `resend` (the second time all duplicates). */
+/**
+ * Drops the deltas this process holds for the pending batches, as if another process (or this
+ * one before a restart) had written them: the folder must then sum their stored events again.
+ */
+async function forgetHeldDeltas() {
+  for (const { token } of await db.query<{ token: string }>('select token from pending_batches')) releaseDeltas(token);
+}
+
+/**
+ * Sends `events` in batches of `size`, each batch twice when `resend` (the second time all
+ * duplicates); with `forget`, no fold finds the deltas held.
+ */
 async function ingest(
   events: CutEvent[],
   size: number,
   fold: FoldMode,
   foldAfter: ReadonlySet<number>,
-  resend = false,
+  options: { resend?: boolean; forget?: boolean } = {},
 ) {
+  const foldNow = async () => {
+    if (options.forget) await forgetHeldDeltas();
+    await foldPending(db);
+  };
   for (let i = 0, n = 0; i < events.length; i += size, n++) {
     const batch = events.slice(i, i + size);
     const first = await writeEventBatch(db, batch, await getIngestContext(db), { fold });
     expect(first.accepted).toBe(batch.length);
-    if (resend) expect((await writeEventBatch(db, batch, await getIngestContext(db), { fold })).accepted).toBe(0);
-    if (foldAfter.has(n)) await foldPending(db);
+    if (options.resend) {
+      expect((await writeEventBatch(db, batch, await getIngestContext(db), { fold })).accepted).toBe(0);
+    }
+    if (foldAfter.has(n)) await foldNow();
   }
-  await foldPending(db);
+  await foldNow();
 }
 
 async function reset() {
@@ -80,26 +100,47 @@ async function reset() {
 
 describe('folding deferred batches', () => {
   let run = 0;
-  it('gives the tables that merging each batch at once gives, wherever the folds fall', async () => {
+  it('gives the tables that merging each batch at once gives, wherever the folds fall, held deltas or not', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(arbEvent, { minLength: 1, maxLength: 80 }),
         fc.integer({ min: 1, max: 13 }),
         fc.uniqueArray(fc.integer({ min: 0, max: 40 }), { maxLength: 6 }),
         fc.boolean(),
-        async (specs, size, foldAfter, resend) => {
+        fc.boolean(),
+        async (specs, size, foldAfter, resend, forget) => {
           const events = toEvents(specs, run++);
           await reset();
-          await ingest(events, size, 'now', new Set(), resend);
+          await ingest(events, size, 'now', new Set(), { resend });
           const merged = await dump();
           await reset();
-          await ingest(events, size, 'later', new Set(foldAfter), resend);
+          await ingest(events, size, 'later', new Set(foldAfter), { resend, forget });
           expect(await dump()).toEqual(merged);
           expect(merged.pending).toEqual([]);
         },
       ),
-      { numRuns: 15 },
+      { numRuns: 20 },
     );
+  });
+
+  it('folds a batch it holds no deltas for by its transaction time alone, as a row the previous version left', async () => {
+    await reset();
+    const events = toEvents(fc.sample(arbEvent, { numRuns: 30, seed: 5 }), run++);
+    await writeEventBatch(db, events, await getIngestContext(db));
+    const merged = await dump();
+    await reset();
+    const { book } = await getIngestContext(db);
+    await db.transaction(async (tx) => {
+      await insertNewEvents(
+        tx,
+        events.map((event) => ({ event, cost: priceEvent(event, book) })),
+        'direct',
+      );
+      // No token and no time span: the events are found by ingested_at alone.
+      await tx.exec(`insert into pending_batches (days) values ('{0}')`);
+    });
+    await foldPending(db);
+    expect(await dump()).toEqual(merged);
   });
 
   it('stores nothing for the folder when a batch is all duplicates', async () => {

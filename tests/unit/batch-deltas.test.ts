@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { aggregateBatch, type WorkflowDelta } from '@/lib/rollup/aggregate';
-import { decodeDeltas, encodeDeltas } from '@/lib/rollup/delta-codec';
 import { combineDeltas, mergeWorkflow } from '@/lib/rollup/merge-deltas';
 import { makeEvent } from '../support/events';
 
@@ -38,32 +37,6 @@ function workflow(overrides: Partial<WorkflowDelta>): WorkflowDelta {
     ...overrides,
   };
 }
-
-describe('delta codec', () => {
-  it('decodes exactly what it encoded: pico-dollar bigints, nano GPU-hours, instants, nulls, floats', () => {
-    const events = [
-      makeEvent({ id: 'a', timestamp: at('10:00'), gpuHours: '0.123456789', humanReviewSeconds: 0.1, latencyMs: 840 }),
-      makeEvent({
-        id: 'b',
-        timestamp: at('10:05'),
-        acceptanceStatus: 'rejected',
-        rejectionReason: 'tab\there',
-        ttftMs: 95,
-      }),
-    ];
-    const deltas = aggregateBatch(
-      events.map((event) => ({ event, cost })),
-      dayOf,
-    );
-    expect(decodeDeltas(encodeDeltas(deltas))).toEqual(deltas);
-  });
-
-  it.each([[[]], [[0, 0, 0]], [[4]], [[0, 0, 2, 0, 1]]])('gives back the histogram %j exactly', (hist) => {
-    const [row] = aggregateBatch([{ event: makeEvent(), cost }], dayOf).rollups;
-    const deltas = { rollups: [{ ...row!, latencyHist: hist, ttftHist: hist }], workflows: [] };
-    expect(decodeDeltas(encodeDeltas(deltas))).toEqual(deltas);
-  });
-});
 
 describe('mergeWorkflow: the later batch b into a, as MERGE_WORKFLOWS merges it into a stored row', () => {
   it.each([
@@ -125,23 +98,48 @@ describe('combineDeltas', () => {
     acceptance: fc.constantFrom('pending', 'accepted', 'rejected'),
     latency: fc.integer({ min: 1, max: 60_000 }),
   });
+  type Spec = typeof arbEvent extends fc.Arbitrary<infer T> ? T : never;
+  const specEvent = (s: Spec, offsetMs = 0) =>
+    makeEvent({
+      id: `e${s.id}`,
+      workflowId: `w${s.workflow}`,
+      timestamp: new Date(Date.UTC(2026, 3, 1) + s.minute * 60_000 + offsetMs),
+      stage: s.generation ? 'generation' : 'tool',
+      acceptanceStatus: s.acceptance,
+      latencyMs: s.latency,
+    });
+
+  it('a batch gives the same deltas in any order: events at the same instant are ordered by id', () => {
+    fc.assert(
+      fc.property(
+        fc
+          .uniqueArray(arbEvent, { maxLength: 20, selector: (s) => s.id })
+          .chain((specs) => fc.tuple(fc.constant(specs), fc.shuffledSubarray(specs, { minLength: specs.length }))),
+        ([specs, shuffled]) => {
+          const deltas = (list: Spec[]) =>
+            aggregateBatch(
+              list.map((s) => ({ event: specEvent(s), cost })),
+              dayOf,
+            );
+          const sorted = <T extends object>(rows: T[]) => rows.map((r) => JSON.stringify(r, big)).sort();
+          const big = (_: string, v: unknown) => (typeof v === 'bigint' ? String(v) : v);
+          const [a, b] = [deltas(specs), deltas(shuffled)];
+          expect(sorted(b.workflows)).toEqual(sorted(a.workflows));
+          expect(sorted(b.rollups)).toEqual(sorted(a.rollups));
+        },
+      ),
+    );
+  });
+
+  // A tie between batches goes to the later batch, and within one to the higher id: the events
+  // here are at distinct instants (each is offset by its place in the stream).
   it('folding batches together equals aggregating their events in one batch', () => {
     fc.assert(
       fc.property(fc.array(fc.array(arbEvent, { maxLength: 12 }), { minLength: 1, maxLength: 6 }), (batches) => {
-        const toEvents = (specs: (typeof batches)[number]) =>
-          specs.map((s) =>
-            makeEvent({
-              id: `e${s.id}`,
-              workflowId: `w${s.workflow}`,
-              timestamp: new Date(Date.UTC(2026, 3, 1) + s.minute * 60_000),
-              stage: s.generation ? 'generation' : 'tool',
-              acceptanceStatus: s.acceptance,
-              latencyMs: s.latency,
-            }),
-          );
-        const priced = (specs: (typeof batches)[number]) => toEvents(specs).map((event) => ({ event, cost }));
-        const combined = combineDeltas(batches.map((b) => aggregateBatch(priced(b), dayOf)));
-        const whole = aggregateBatch(batches.flatMap(priced), dayOf);
+        let place = 0;
+        const priced = batches.map((specs) => specs.map((s) => ({ event: specEvent(s, place++), cost })));
+        const combined = combineDeltas(priced.map((b) => aggregateBatch(b, dayOf)));
+        const whole = aggregateBatch(priced.flat(), dayOf);
         const byKey = <T extends object>(rows: T[], key: (r: T) => string) =>
           Object.fromEntries(rows.map((r) => [key(r), r]));
         expect(byKey(combined.rollups, (r) => `${r.day}${r.model}`)).toEqual(

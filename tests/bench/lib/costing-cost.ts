@@ -1,18 +1,18 @@
 /**
  * What costing costs ingest, per 1,000-event batch, on the loaded database. Three passes over
- * three sets of events that differ only in their ids, run batch by batch in turn so that all
- * three see the same background (checkpoints, autovacuum, cache state):
+ * three sets of events that differ only in their ids, each set in halves, run half by half in turn
+ * (on, off, floor, on, off, floor) so that all three see much the same background:
  * - on: the product's ingest of a request body (ingestEventBody: parse, validate, dedupe, price,
- *   lock days, COPY events, store the batch's deltas, commit) plus, inside the same clock, the fold
- *   that merges them into rollups, workflows and dirty days, run as the server's folder runs it
- *   (FOLD_DELAY_MS of on-clock time after the first unfolded batch, and once at the end); on a
- *   traced handle, so the report can say which statements the difference goes to;
+ *   lock days, COPY events, name them for the folder, commit), batch after batch as one client
+ *   sends them, each followed by `scheduleFold` as the route calls it; the folder runs beside
+ *   ingest as it does in the server, and the clock stops only when every batch is folded
+ *   (`drainFolds`). On a traced handle, so the report can say which statements the time went to;
  * - off: the same ingest with costing taken out: the same parse, validation, dedupe and atomic
  *   COPY of the events, written by the product's own functions, with no price, rollup or lock;
  * - floor: the product's COPY text of the events alone, COPYed outside any transaction: the
  *   least any ingest could do, to show how far the whole path is from it.
  */
-import { FOLD_DELAY_MS, foldPending } from '../../../costing/fold';
+import { drainFolds, scheduleFold } from '../../../costing/fold';
 import type { Database } from '../../../db/client';
 import { insertNewEvents } from '../../../db/writes/events';
 import { getIngestContext } from '../../../ingest/context';
@@ -25,6 +25,7 @@ import type { DirectCost } from '../../../lib/costing/direct';
 import { priceEvent } from '../../../lib/costing/direct';
 import type { CutEvent } from '../../../lib/events/event';
 import { toWireEvent } from '../../../lib/events/wire';
+import { startPhase, type PhaseCpu } from './phase-cpu';
 import { productCopyText } from './product-copy-text';
 import { byLabel, traced } from './traced-db';
 
@@ -47,6 +48,12 @@ export interface CostingCostFigures {
   floorRatio: number;
   /** folds the on pass ran, as the server's folder would have */
   folds: number;
+  /** the folder's statements' time, spent beside ingest */
+  foldMs: number;
+  /** CPU of this process and of the database's backends, per pass: what each costs the machine */
+  cpu: { on: PhaseCpu; off: PhaseCpu; floor: PhaseCpu };
+  /** off / on by CPU spent (this process + the database's backends): the ratio with no spare core */
+  cpuRatio: number;
   /** where the on pass waited on the database, by statement; the rest of onMs is Node */
   onStatements: ReturnType<typeof byLabel>;
 }
@@ -77,6 +84,30 @@ async function ingestWithoutCosting(db: Database, request: Buffer): Promise<numb
   return stored.size;
 }
 
+/** How the folder's statements begin (costing/fold.ts): its look for batches, its claim-and-stage, its merge. */
+const FOLD_STATEMENTS = [
+  'select seq, days from pending_batches',
+  'delete from pending_batches',
+  'copy rollups_stage',
+  'copy workflows_stage',
+  'insert into teams',
+];
+
+const cpuOf = (p: PhaseCpu) => p.nodeCpuS + p.dbCpuS;
+
+/** Halves each set is run in, in turn with the other sets' halves. */
+const PARTS = 2;
+
+const addCpu = (a: PhaseCpu | null, b: PhaseCpu): PhaseCpu =>
+  a
+    ? {
+        wallS: a.wallS + b.wallS,
+        nodeCpuS: a.nodeCpuS + b.nodeCpuS,
+        dbCpuS: a.dbCpuS + b.dbCpuS,
+        machineBusyPct: (a.machineBusyPct + b.machineBusyPct) / 2,
+      }
+    : b;
+
 export async function measureCostingCost(db: Database, sets: CostingSets, batch: number): Promise<CostingCostFigures> {
   const { on, off, floor } = sets;
   if (on.length !== off.length || on.length !== floor.length) throw new Error('the three sets differ in size');
@@ -86,55 +117,69 @@ export async function measureCostingCost(db: Database, sets: CostingSets, batch:
   const pricingMs = performance.now() - started;
 
   const { db: tracing, log } = traced(db);
-  let onMs = 0;
-  let offMs = 0;
-  let floorMs = 0;
-  let folds = 0;
-  let unfoldedSince: number | null = null;
-  for (let i = 0; i < on.length; i += batch) {
-    // Request bodies are made before the clocks: a client's work, not the server's.
-    const onBody = body(on.slice(i, i + batch));
-    const offBody = body(off.slice(i, i + batch));
-    const text = await productCopyText(priced.slice(i, i + batch));
-    const expected = Math.min(batch, on.length - i);
+  let foldError: unknown = null;
+  const clocks = { on: 0, off: 0, floor: 0 };
+  const cpu: Record<keyof typeof clocks, PhaseCpu | null> = { on: null, off: null, floor: null };
+  /** Runs one pass over [from, to) in batches, on the clock and the CPU meters of `pass`. */
+  const timed = async (pass: keyof typeof clocks, from: number, to: number, run: (i: number) => Promise<void>) => {
+    const phase = await startPhase(db);
+    const startedAt = performance.now();
+    for (let i = from; i < to; i += batch) await run(i);
+    if (pass === 'on') await drainFolds(tracing);
+    clocks[pass] += performance.now() - startedAt;
+    cpu[pass] = addCpu(cpu[pass], await phase());
+  };
+  const expected = (i: number) => Math.min(batch, on.length - i);
+  const part = Math.ceil(on.length / PARTS / batch) * batch;
+  for (let from = 0; from < on.length; from += part) {
+    const to = Math.min(on.length, from + part);
+    // Request bodies and COPY text are made before the clocks: a client's work, not the server's.
+    const bodies = (set: readonly CutEvent[]) => {
+      const made = new Map<number, Buffer>();
+      for (let i = from; i < to; i += batch) made.set(i, body(set.slice(i, i + batch)));
+      return made;
+    };
+    const onBodies = bodies(on);
+    const offBodies = bodies(off);
+    const texts = new Map<number, Awaited<ReturnType<typeof productCopyText>>>();
+    for (let i = from; i < to; i += batch) texts.set(i, await productCopyText(priced.slice(i, i + batch)));
 
-    started = performance.now();
-    const { result } = await ingestEventBody(tracing, onBody, SCOPE);
-    onMs += performance.now() - started;
-    unfoldedSince ??= onMs;
-    if (onMs - unfoldedSince >= FOLD_DELAY_MS || i + batch >= on.length) {
-      started = performance.now();
-      folds += 1;
-      await foldPending(tracing);
-      onMs += performance.now() - started;
-      unfoldedSince = null;
-    }
-    if (result.accepted !== expected) throw new Error(`costing on: ${result.accepted} of ${expected} events stored`);
-
-    started = performance.now();
-    const stored = await ingestWithoutCosting(db, offBody);
-    offMs += performance.now() - started;
-    if (stored !== expected) throw new Error(`costing off: ${stored} of ${expected} events stored`);
-
-    started = performance.now();
-    await db.copyFrom('events', text.columns, text.rows);
-    floorMs += performance.now() - started;
+    await timed('on', from, to, async (i) => {
+      const { result } = await ingestEventBody(tracing, onBodies.get(i)!, SCOPE);
+      scheduleFold(tracing, (err) => (foldError ??= err));
+      if (result.accepted !== expected(i))
+        throw new Error(`costing on: ${result.accepted} of ${expected(i)} events stored`);
+    });
+    await timed('off', from, to, async (i) => {
+      const stored = await ingestWithoutCosting(db, offBodies.get(i)!);
+      if (stored !== expected(i)) throw new Error(`costing off: ${stored} of ${expected(i)} events stored`);
+    });
+    await timed('floor', from, to, async (i) => {
+      const text = texts.get(i)!;
+      await db.copyFrom('events', text.columns, text.rows);
+    });
   }
+  if (foldError) throw foldError;
+  const statements = byLabel(log);
+  const fold = statements.filter((s) => FOLD_STATEMENTS.some((start) => s.label.startsWith(start)));
   const perS = (ms: number) => on.length / (ms / 1000);
   return {
     events: on.length,
     batch,
-    onMs,
-    offMs,
-    floorMs,
+    onMs: clocks.on,
+    offMs: clocks.off,
+    floorMs: clocks.floor,
     pricingMs,
-    onPerS: perS(onMs),
-    offPerS: perS(offMs),
-    floorPerS: perS(floorMs),
-    ratio: offMs / onMs,
-    floorRatio: floorMs / onMs,
-    folds,
-    onStatements: byLabel(log),
+    onPerS: perS(clocks.on),
+    offPerS: perS(clocks.off),
+    floorPerS: perS(clocks.floor),
+    ratio: clocks.off / clocks.on,
+    floorRatio: clocks.floor / clocks.on,
+    folds: fold.find((s) => s.label.startsWith('delete from pending_batches'))?.calls ?? 0,
+    foldMs: fold.reduce((n, s) => n + s.ms, 0),
+    cpu: { on: cpu.on!, off: cpu.off!, floor: cpu.floor! },
+    cpuRatio: cpuOf(cpu.off!) / cpuOf(cpu.on!),
+    onStatements: statements,
   };
 }
 

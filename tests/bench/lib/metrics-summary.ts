@@ -41,6 +41,7 @@ export function summaryTable(f: BenchFigures): string {
       verdict(f.costing.ratio >= TARGETS.costingRatio),
     ],
     ['throughput costing costs (1 - on/off)', `${((1 - f.costing.ratio) * 100).toFixed(0)}%`, '<= 25%', '-'],
+    ['CPU ingest costs, off / on (no spare core for the folder)', f.costing.cpuRatio.toFixed(2), '-', '-'],
     [
       'ingest on / bare COPY of the same rows (floor)',
       `${formatInt(f.costing.onPerS)} / ${formatInt(f.costing.floorPerS)} events/s = ${f.costing.floorRatio.toFixed(2)}`,

@@ -1,5 +1,6 @@
 /** The metrics bench's per-phase detail: what each figure is made of and where its time went. */
 import type { CostingCostFigures } from './costing-cost';
+import type { PhaseCpu } from './phase-cpu';
 import type { LatencyFigures } from './metrics-latency';
 import { formatInt, seconds, textTable } from './report';
 import type { RepriceFigures } from './reprice-phase';
@@ -33,22 +34,34 @@ export function latencyReport(
 
 export function costingReport(c: CostingCostFigures): string {
   const batches = c.events / c.batch;
-  const inDb = c.onStatements.reduce((sum, s) => sum + s.ms, 0);
+  const inDb = c.onStatements.reduce((sum, s) => sum + s.ms, 0) - c.foldMs;
+  const cpuMs = (p: PhaseCpu) => ((p.nodeCpuS + p.dbCpuS) * 1000) / batches;
+  const cpuLine = (name: string, p: PhaseCpu) =>
+    `    ${name.padEnd(5)} ${ms(cpuMs(p)).padStart(6)} ms a batch (Node ${ms((p.nodeCpuS * 1000) / batches)}, ` +
+    `PostgreSQL ${ms((p.dbCpuS * 1000) / batches)}); machine ${p.machineBusyPct.toFixed(0)}% busy`;
   return [
-    `  on  (ingestEventBody: parse, validate, price, store; plus ${formatInt(c.folds)} folds into rollups and ` +
-      `workflows): ${formatInt(c.onPerS)} events/s, ${ms(c.onMs / batches)} ms a batch`,
+    `  on  (ingestEventBody: parse, validate, price, store, one request after another; the folder ` +
+      `folding beside it, ${formatInt(c.folds)} folds, the clock stopping when all is folded): ` +
+      `${formatInt(c.onPerS)} events/s, ${ms(c.onMs / batches)} ms a batch`,
     `  off (the same ingest with costing taken out: parse, validate, store): ${formatInt(c.offPerS)} events/s, ` +
       `${ms(c.offMs / batches)} ms a batch`,
     `  floor (the events' COPY text COPYed alone): ${formatInt(c.floorPerS)} events/s, ${ms(c.floorMs / batches)} ms a batch`,
     `  on/off ${c.ratio.toFixed(2)}: costing costs ${((1 - c.ratio) * 100).toFixed(0)}% of ingest throughput ` +
       `(on/floor ${c.floorRatio.toFixed(2)})`,
+    `  CPU spent (this process + the database's backends), what each pass costs the machine:`,
+    cpuLine('on', c.cpu.on),
+    cpuLine('off', c.cpu.off),
+    cpuLine('floor', c.cpu.floor),
+    `    off/on by CPU ${c.cpuRatio.toFixed(2)}: the throughput ratio a machine with ` + `no spare core would see`,
     `  pricing alone (priceEvent; done before the off clock): ${ms((c.pricingMs / c.events) * 1000)} ms per 1,000 events`,
-    `  on, per batch: ${ms((c.onMs - inDb) / batches)} ms in Node (parsing, validating, pricing, aggregating, encoding), waiting on:`,
+    `  the folder's statements: ${ms(c.foldMs / batches)} ms a batch, beside ingest`,
+    `  on, per batch: ${ms((c.onMs - inDb) / batches)} ms not waiting on ingest's statements (Node, and the ` +
+      `final fold), waiting on:`,
     ...c.onStatements
-      .slice(0, 8)
+      .slice(0, 10)
       .map(
         (s) =>
-          `    ${ms(s.ms / batches).padStart(6)} ms  ${s.label}${s.calls > batches ? ` (${s.calls / batches}x)` : ''}`,
+          `    ${ms(s.ms / batches).padStart(6)} ms  ${s.label}${s.calls > batches ? ` (${(s.calls / batches).toFixed(2)}x)` : ''}`,
       ),
   ].join('\n');
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { openDatabase, openMemoryDatabase, type Database } from '@/db/client';
 import { migrate } from '@/db/migrate';
+import { releaseDeltas } from '@/lib/rollup/held-deltas';
 import { testDatabaseUrl, testEngine } from './engine';
 
 export interface TestDatabase extends Database {
@@ -52,5 +53,7 @@ export async function clearTelemetry(db: Database, options: { outcomes?: boolean
     'settled_days',
     ...(options.outcomes ? ['outcomes'] : []),
   ];
+  // The deltas held for batches about to go would otherwise stay in memory until they age out.
+  for (const { token } of await db.query<{ token: string }>('select token from pending_batches')) releaseDeltas(token);
   await db.exec(tables.map((t) => `delete from ${t}`).join(';\n'));
 }

@@ -5,3 +5,12 @@ ALTER TABLE "pending_batches" ADD COLUMN "token" text DEFAULT '' NOT NULL;--> st
 ALTER TABLE "pending_batches" ADD COLUMN "from_ts" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "pending_batches" ADD COLUMN "to_ts" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "pending_batches" DROP COLUMN "deltas";
+--> statement-breakpoint
+-- Ingest checks the price-book version it priced a batch under with every batch: a function is
+-- compiled once per connection, where a DO block was compiled every time.
+CREATE FUNCTION cut_assert_pricebook_version(priced_under text) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  IF coalesce((SELECT value::text FROM settings WHERE key = 'pricebook_version'), '0') <> priced_under THEN
+    RAISE EXCEPTION 'the price book changed while the batch was priced' USING ERRCODE = 'CUT01';
+  END IF;
+END $$;

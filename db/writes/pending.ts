@@ -8,16 +8,13 @@ const STALE_BOOK_SQLSTATE = 'CUT01';
 export const isStaleBook = (err: unknown) => (err as { code?: string } | null)?.code === STALE_BOOK_SQLSTATE;
 
 /**
- * Fails the transaction when the stored price-book version is not `version`. Run after the day
- * locks, as a statement of its own, so its snapshot sees any change committed before they were held.
+ * Fails the transaction (SQLSTATE CUT01, raised by a function of migration 0002) when the stored
+ * price-book version is not `version`. Run after the day locks, as a statement of its own, so its
+ * snapshot sees any change committed before they were held.
  */
 function assertBookVersionSql(version: number): string {
   if (!Number.isSafeInteger(version)) throw new Error(`price-book version must be an integer: ${version}`);
-  return `do $$ begin
-    if coalesce((select value::text from settings where key = 'pricebook_version'), '0') <> '${version}' then
-      raise exception 'the price book changed while the batch was priced' using errcode = '${STALE_BOOK_SQLSTATE}';
-    end if;
-  end $$`;
+  return `select cut_assert_pricebook_version('${version}')`;
 }
 
 /** What a pending batch's row says: its days, the token of its held deltas, its events' time span. */

@@ -1,6 +1,6 @@
 import type { Database } from '../db/client';
 import { lockDaysSharedSql } from '../db/day-locks';
-import { getEventsOfTransaction } from '../db/queries/events-for-repricing';
+import { getEventsOfTransaction } from '../db/queries/events-of-transaction';
 import { getPendingBatches, hasPendingBatches } from '../db/queries/pending';
 import { getSettings } from '../db/queries/settings';
 import { claimPendingBatches, type ClaimedBatch } from '../db/writes/pending';
@@ -8,8 +8,6 @@ import { stageRollups } from '../db/writes/rollups';
 import { MERGE_STAGED_SQL, prepareStaging } from '../db/writes/staging';
 import { stageWorkflows } from '../db/writes/workflows';
 import { isDatabaseUnavailable } from '../lib/errors';
-import { COST_SOURCES, type DirectCost } from '../lib/costing/direct';
-import { parseDecimal } from '../lib/money';
 import { reportingDayFormatter } from '../lib/reporting-day';
 import { aggregateBatch, type BatchDeltas } from '../lib/rollup/aggregate';
 import { holdDeltas, takeDeltas } from '../lib/rollup/held-deltas';
@@ -18,14 +16,6 @@ import { combineDeltas } from '../lib/rollup/merge-deltas';
 /** Batches folded per transaction: enough to share the merge's fixed cost, few enough to keep locks short. */
 const FOLD_BATCHES = 64;
 
-/** A stored direct cost ("cost|source|pricebook|l1|l2|l3|l4", numeric text) as priced at ingest. */
-function storedCost(stored: string): DirectCost {
-  const [base, source, pricebook, l1, l2, l3, l4] = stored.split('|') as [string, ...string[]];
-  if (!COST_SOURCES.includes(source as DirectCost['source'])) throw new Error(`unknown cost source: ${source}`);
-  const [b, p, a, s, r, o] = [base, pricebook, l1, l2, l3, l4].map((v) => parseDecimal(v!));
-  return { base: b!, source: source as DirectCost['source'], pricebook: p!, l1: a!, l2: s!, l3: r!, l4: o! };
-}
-
 /**
  * A claimed batch's deltas: held by this process, or else summed again from its stored events,
  * exactly as ingest summed them (the events carry the costs they were priced at).
@@ -33,11 +23,7 @@ function storedCost(stored: string): DirectCost {
 async function deltasOf(tx: Database, batch: ClaimedBatch, dayOf: () => Promise<(at: Date) => string>) {
   const held = takeDeltas(batch.token);
   if (held) return held;
-  const events = await getEventsOfTransaction(tx, batch);
-  return aggregateBatch(
-    events.map(({ event, stored }) => ({ event, cost: storedCost(stored) })),
-    await dayOf(),
-  );
+  return aggregateBatch(await getEventsOfTransaction(tx, batch), await dayOf());
 }
 
 /**

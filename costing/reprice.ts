@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { Database } from '../db/client';
 import { lockDayExclusive } from '../db/day-locks';
-import { getEventsForRepricing } from '../db/queries/events-for-repricing';
+import { eachEventForRepricing } from '../db/queries/events-for-repricing';
 import { filterSql, type KeyFilter } from '../db/queries/key-filter';
 import { getPriceBook } from '../db/queries/pricebook';
 import { getEventDaySpan, getRepricingJob, nextQueuedJob, type RepricingJob } from '../db/queries/repricing-jobs';
@@ -15,9 +15,9 @@ import { prepareStaging } from '../db/writes/staging';
 import { foldPending } from './fold';
 import { priceEvent } from '../lib/costing/direct';
 import type { PriceBook } from '../lib/costing/pricebook';
-import { picoToUsd, PICO_DIGITS } from '../lib/money';
-import { dayFromNumber, dayNumber, daysBetween, reportingDayFormatter, startOfDay } from '../lib/reporting-day';
-import { aggregateRollups } from '../lib/rollup/aggregate';
+import { dayFromNumber, dayNumber, daysBetween, startOfDay } from '../lib/reporting-day';
+import { addToRollups, type RollupRows } from '../lib/rollup/aggregate';
+import { sameAsStored, storedValues } from './stored-cost';
 import type { RepriceRequest } from './types';
 
 /** Below this many affected events a change is re-priced before the request returns. */
@@ -113,20 +113,18 @@ async function repriceDay(db: Database, day: string, filter: KeyFilter, book: Pr
     // Unfolded batches of this day are in the events read below: fold them first, or they would count twice.
     await foldPending(tx, { day: dayNumber(day) });
     const range = { start: startOfDay(day, tz), end: startOfDay(dayFromNumber(dayNumber(day) + 1), tz) };
-    const events = await getEventsForRepricing(tx, range, filter);
     const changed: RepricedRow[] = [];
-    const priced = events.map(({ event, stored }) => {
+    const rollups: RollupRows = new Map();
+    // Priced and summed as the rows arrive, so no day's events are held: every event is of this day.
+    await eachEventForRepricing(tx, range, filter, (event, stored) => {
       const cost = priceEvent(event, book);
-      const values = [cost.base, cost.source, cost.pricebook, cost.l1, cost.l2, cost.l3, cost.l4].map((v) =>
-        typeof v === 'bigint' ? picoToUsd(v, PICO_DIGITS) : v,
-      ) as RepricedRow['values'];
-      if (values.join('|') !== stored) changed.push({ team: event.team, id: event.id, values });
-      return { event, cost };
+      if (!sameAsStored(cost, stored)) changed.push({ team: event.team, id: event.id, values: storedValues(cost) });
+      addToRollups(rollups, event, cost, day);
     });
     await updateEventCosts(tx, changed);
     await deleteRollups(tx, day, filter);
     await prepareStaging(tx);
-    await stageRollups(tx, aggregateRollups(priced, reportingDayFormatter(tz)));
+    await stageRollups(tx, [...rollups.values()]);
     await tx.exec(`${MERGE_ROLLUPS}; insert into dirty_days (day) values ('${day}') on conflict do nothing`);
     return changed.length;
   });

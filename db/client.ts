@@ -24,6 +24,11 @@ export interface Database {
   /** true on a handle given to a `transaction` callback */
   readonly inTransaction: boolean;
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * Hands each result row to `onRow` as an array of its columns, as it arrives, keeping none:
+   * for reads too big to hold at once. A throw from `onRow` fails the call once the rows are read.
+   */
+  eachRow(text: string, params: unknown[], onRow: (row: unknown[]) => void): Promise<void>;
   /** Several statements in one round trip (simple protocol: no parameters). */
   exec(text: string): Promise<void>;
   /** COPY ... FROM in text format; `rows` is tab-separated, newline-terminated, \N for null. */
@@ -140,6 +145,25 @@ function postgresHandle(
       live();
       return (await client.unsafe(text, params as postgres.ParameterOrJSON<never>[])) as unknown as T[];
     },
+    async eachRow(text, params, onRow) {
+      live();
+      // Rows as arrays cost half what objects keyed by column name do. postgres.js would fail the
+      // query on a throw mid-stream but go on calling back with its remaining rows: the first
+      // error is kept, the rest of the rows skipped, and the error thrown when the query is done.
+      let failed: { err: unknown } | null = null;
+      await client
+        .unsafe(text, params as postgres.ParameterOrJSON<never>[])
+        .values()
+        .forEach((row) => {
+          if (failed) return;
+          try {
+            onRow(row as unknown[]);
+          } catch (err) {
+            failed = { err };
+          }
+        });
+      if (failed) throw (failed as { err: unknown }).err;
+    },
     async copyFrom(table, columns, rows) {
       live();
       // When the server refuses the data (a duplicate key, a bad value), postgres.js 3.4.9 settles
@@ -215,6 +239,10 @@ function pgliteHandle(client: PGlite | PGliteTransaction, close: () => Promise<v
       await client.exec(text);
     },
     query: async <T>(text: string, params: unknown[] = []) => (await client.query<T>(text, params)).rows,
+    async eachRow(text, params, onRow) {
+      // PGlite returns a result whole: there is nothing to stream.
+      for (const row of (await client.query<unknown[]>(text, params, { rowMode: 'array' })).rows) onRow(row);
+    },
     async copyFrom(table, columns, rows) {
       await client.query(`copy ${table} (${columns.join(', ')}) from '/dev/blob'`, [], { blob: new Blob([rows]) });
     },

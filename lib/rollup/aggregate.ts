@@ -76,37 +76,42 @@ function emptyDelta(e: CutEvent, day: string): RollupDelta {
 
 /** Sums priced events into rollup rows keyed by reporting day x team x class x model x provider x pool. */
 export function aggregateRollups(priced: readonly PricedEvent[], dayOf: (at: Date) => string): RollupDelta[] {
-  const rows = new Map<string, RollupDelta>();
-  for (const { event: e, cost } of priced) {
-    const day = dayOf(e.timestamp);
-    const key = `${e.team}\u0000${day}\u0000${e.workloadClass}\u0000${e.model}\u0000${e.provider}\u0000${e.pool ?? ''}`;
-    let r = rows.get(key);
-    if (!r) rows.set(key, (r = emptyDelta(e, day)));
-    r.requests += 1;
-    if (e.status === 'error') r.errors += 1;
-    if (cost.source === 'unpriced') r.unpriced += 1;
-    if (e.fallback) r.fallbacks += 1;
-    r.retries += e.retryCount;
-    r.toolCalls += e.toolCalls;
-    r.inputTokens += e.inputTokens;
-    r.cachedTokens += e.cachedTokens;
-    r.retrievedTokens += e.retrievedTokens;
-    r.outputTokens += e.outputTokens;
-    r.reasoningTokens += e.reasoningTokens;
-    r.humanReviewSeconds += e.humanReviewSeconds;
-    // Most events are managed-API calls with no GPU time: skip parsing their "0".
-    if (e.gpuHours !== '0') r.gpuNanoHours += parseDecimal(e.gpuHours, 9);
-    r.base += cost.base;
-    if (cost.source === 'reported') r.reported += cost.base;
-    r.pricebook += cost.pricebook;
-    r.l1 += cost.l1;
-    r.l2 += cost.l2;
-    r.l3 += cost.l3;
-    r.l4 += cost.l4;
-    addToHistogram(r.latencyHist, e.latencyMs);
-    if (e.ttftMs !== null) addToHistogram(r.ttftHist, e.ttftMs);
-  }
+  const rows: RollupRows = new Map();
+  for (const { event, cost } of priced) addToRollups(rows, event, cost, dayOf(event.timestamp));
   return [...rows.values()];
+}
+
+/** Rollup rows by key, as `addToRollups` fills them. */
+export type RollupRows = Map<string, RollupDelta>;
+
+/** Adds one priced event, of reporting day `day`, to its rollup row: for callers that stream events. */
+export function addToRollups(rows: RollupRows, e: CutEvent, cost: DirectCost, day: string): void {
+  const key = `${e.team}\u0000${day}\u0000${e.workloadClass}\u0000${e.model}\u0000${e.provider}\u0000${e.pool ?? ''}`;
+  let r = rows.get(key);
+  if (!r) rows.set(key, (r = emptyDelta(e, day)));
+  r.requests += 1;
+  if (e.status === 'error') r.errors += 1;
+  if (cost.source === 'unpriced') r.unpriced += 1;
+  if (e.fallback) r.fallbacks += 1;
+  r.retries += e.retryCount;
+  r.toolCalls += e.toolCalls;
+  r.inputTokens += e.inputTokens;
+  r.cachedTokens += e.cachedTokens;
+  r.retrievedTokens += e.retrievedTokens;
+  r.outputTokens += e.outputTokens;
+  r.reasoningTokens += e.reasoningTokens;
+  r.humanReviewSeconds += e.humanReviewSeconds;
+  // Most events are managed-API calls with no GPU time: skip parsing their "0".
+  if (e.gpuHours !== '0') r.gpuNanoHours += parseDecimal(e.gpuHours, 9);
+  r.base += cost.base;
+  if (cost.source === 'reported') r.reported += cost.base;
+  r.pricebook += cost.pricebook;
+  r.l1 += cost.l1;
+  r.l2 += cost.l2;
+  r.l3 += cost.l3;
+  r.l4 += cost.l4;
+  addToHistogram(r.latencyHist, e.latencyMs);
+  if (e.ttftMs !== null) addToHistogram(r.ttftHist, e.ttftMs);
 }
 
 /** What one batch says about one workflow. */

@@ -24,6 +24,7 @@ export async function productCopyText(priced: readonly PricedEvent[]): Promise<C
     },
     // No key is stored yet, so the existence probe finds none and every row is COPYed.
     query: async () => [],
+    eachRow: async () => {},
     exec: async () => {},
     copyFrom: async (_table, columns, rows) => void copies.push({ columns, rows }),
     transaction: (fn) => fn(recorder),

@@ -37,6 +37,7 @@ export function traced(inner: Database, log: Traced[] = []): { db: Database; log
       return inner.orm;
     },
     query: (text, values = []) => timed(labelOf(text), text, values, () => inner.query(text, values)),
+    eachRow: (text, values, onRow) => timed(labelOf(text), text, values, () => inner.eachRow(text, values, onRow)),
     exec: (text) => timed(labelOf(text), text, [], () => inner.exec(text)),
     copyFrom: (table, columns, rows) =>
       timed(`copy ${table}`, `copy ${table}`, [], () => inner.copyFrom(table, columns, rows)),

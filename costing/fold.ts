@@ -10,7 +10,7 @@ import { stageWorkflows } from '../db/writes/workflows';
 import { isDatabaseUnavailable } from '../lib/errors';
 import { reportingDayFormatter } from '../lib/reporting-day';
 import { aggregateBatch, type BatchDeltas } from '../lib/rollup/aggregate';
-import { holdDeltas, takeDeltas } from '../lib/rollup/held-deltas';
+import { holdDeltas, releaseOrphans, takeDeltas } from '../lib/rollup/held-deltas';
 import { combineDeltas } from '../lib/rollup/merge-deltas';
 
 /** Batches folded per transaction: enough to share the merge's fixed cost, few enough to keep locks short. */
@@ -37,6 +37,8 @@ export async function foldPending(db: Database, options: { day?: number } = {}):
   let folded = 0;
   for (;;) {
     const found = await getPendingBatches(db, FOLD_BATCHES, options.day);
+    // Every pending batch is in view: deltas held for none of them were folded elsewhere.
+    if (options.day === undefined && found.length < FOLD_BATCHES) releaseOrphans(new Set(found.map((b) => b.token)));
     if (found.length === 0) return folded;
     const taken = new Map<string, BatchDeltas>();
     try {

@@ -5,13 +5,13 @@ export async function getPendingBatches(
   db: Database,
   limit: number,
   day?: number,
-): Promise<Array<{ seq: number; days: number[] }>> {
-  const rows = await db.query<{ seq: string | number; days: number[] | string }>(
-    `select seq, days from pending_batches ${day === undefined ? '' : 'where $2::int = any(days)'}
+): Promise<Array<{ seq: number; days: number[]; token: string }>> {
+  const rows = await db.query<{ seq: string | number; days: number[] | string; token: string }>(
+    `select seq, days, token from pending_batches ${day === undefined ? '' : 'where $2::int = any(days)'}
       order by seq limit $1::int`,
     day === undefined ? [limit] : [limit, day],
   );
-  return rows.map((r) => ({ seq: Number(r.seq), days: parseIntArray(r.days) }));
+  return rows.map((r) => ({ seq: Number(r.seq), days: parseIntArray(r.days), token: r.token }));
 }
 
 export async function hasPendingBatches(db: Database): Promise<boolean> {

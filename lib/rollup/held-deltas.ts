@@ -36,3 +36,17 @@ export function takeDeltas(token: string): BatchDeltas | undefined {
 
 /** Lets deltas go whose batch was never written (its transaction failed). */
 export const releaseDeltas = (token: string) => void held.delete(token);
+
+/** How long a batch's transaction may take to commit before its deltas are taken for orphans. */
+const ORPHAN_MS = 30_000;
+
+/**
+ * Lets go of deltas held longer than ORPHAN_MS whose batch is not among `pending` (every pending
+ * batch's token): another process folded it from its events, so nothing here would take them.
+ */
+export function releaseOrphans(pending: ReadonlySet<string>, now = Date.now()): void {
+  for (const [token, h] of held) {
+    if (now - h.at <= ORPHAN_MS) break;
+    if (!pending.has(token)) held.delete(token);
+  }
+}

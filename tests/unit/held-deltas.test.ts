@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BatchDeltas } from '@/lib/rollup/aggregate';
-import { holdDeltas, newBatchToken, releaseDeltas, takeDeltas } from '@/lib/rollup/held-deltas';
+import { holdDeltas, newBatchToken, releaseDeltas, releaseOrphans, takeDeltas } from '@/lib/rollup/held-deltas';
 
 const deltas = (): BatchDeltas => ({ rollups: [], workflows: [] });
 
@@ -33,5 +33,16 @@ describe('held deltas', () => {
     expect(takeDeltas(old)).toBeUndefined();
     expect(takeDeltas(released)).toBeUndefined();
     expect(takeDeltas(fresh)).toEqual(deltas());
+  });
+
+  it('lets go of deltas whose batch another process folded, once their transaction must have ended', () => {
+    const [folded, pending, young] = [newBatchToken(), newBatchToken(), newBatchToken()];
+    holdDeltas(folded, deltas, 10_000_000);
+    holdDeltas(pending, deltas, 10_000_000);
+    holdDeltas(young, deltas, 10_025_000);
+    releaseOrphans(new Set([pending]), 10_031_000);
+    expect(takeDeltas(folded)).toBeUndefined();
+    expect(takeDeltas(pending)).toEqual(deltas());
+    expect(takeDeltas(young)).toEqual(deltas());
   });
 });

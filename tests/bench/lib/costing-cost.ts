@@ -86,7 +86,7 @@ async function ingestWithoutCosting(db: Database, request: Buffer): Promise<numb
 
 /** How the folder's statements begin (costing/fold.ts): its look for batches, its claim-and-stage, its merge. */
 const FOLD_STATEMENTS = [
-  'select seq, days from pending_batches',
+  'select seq, days, token from pending_batches',
   'delete from pending_batches',
   'copy rollups_stage',
   'copy workflows_stage',

@@ -85,7 +85,7 @@ export async function foldIfPending(db: Database): Promise<void> {
  * merge. The fold's statements run beside ingest (on the database's other cores), so waiting
  * longer saves little and delays the figures.
  */
-export const FOLD_DELAY_MS = 100;
+const FOLD_DELAY_MS = 100;
 const scheduled = new WeakMap<Database, { timer: NodeJS.Timeout | null; running: Promise<void> | null }>();
 
 /**

@@ -112,7 +112,7 @@ export async function measureCostingCost(db: Database, sets: CostingSets, batch:
   const { on, off, floor } = sets;
   if (on.length !== off.length || on.length !== floor.length) throw new Error('the three sets differ in size');
   const { book } = await getIngestContext(db);
-  let started = performance.now();
+  const started = performance.now();
   const priced = floor.map((event) => ({ event, cost: priceEvent(event, book) }));
   const pricingMs = performance.now() - started;
 

@@ -3,16 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settleDays } from '@/costing/settle';
 import { groupedSql } from '@/db/queries/dashboard-sql';
 import { getMetricSums, type MetricSumsParams } from '@/db/queries/metrics';
-import { insertPriceBook } from '@/db/writes/pricebook';
 import { getIngestContext } from '@/ingest/context';
 import { writeEventBatch } from '@/ingest/write-batch';
 import type { CutEvent } from '@/lib/events/event';
 import { mergeHistograms } from '@/lib/histogram';
 import { FILTER_KEYS, GROUP_KEYS } from '@/lib/metrics/keys';
 import { usdToPico } from '@/lib/money';
-import { makePool, makePrice, usdPer1m } from '../support/events';
 import { clearTelemetry, freshDatabase, type TestDatabase } from './support/database';
-import { arbEvent, toEvents } from './support/random-events';
+import { arbEvent, insertRandomEventsBook, toEvents } from './support/random-events';
 
 // The metrics query reads histograms and allocations from settled_sums, which settling builds;
 // here the same figures are worked out from daily_rollups and allocations row by row and must
@@ -23,31 +21,7 @@ const TO = '2026-04-03';
 
 beforeAll(async () => {
   db = await freshDatabase();
-  const from = new Date('2026-01-01T00:00:00Z');
-  await insertPriceBook(
-    db,
-    {
-      modelPrices: [
-        makePrice({ model: 'm1', effectiveFrom: from }),
-        makePrice({ model: 'm2', inputPer1m: usdPer1m('0.15'), outputPer1m: usdPer1m('0.6'), effectiveFrom: from }),
-      ],
-      pools: [
-        makePool({ name: 'p1', effectiveFrom: from }),
-        makePool({ name: 'p2', gpuCount: 2, effectiveFrom: from }),
-      ],
-      fixedCosts: (['even', 'requests', 'assigned'] as const).map((rule, i) => ({
-        name: `cost ${rule}`,
-        layer: [2, 4, 5][i]!,
-        category: 'test',
-        monthlyUsd: `${(i + 1) * 311}.37`,
-        rule,
-        team: rule === 'assigned' ? 'beta' : null,
-        fixedShares: null,
-        effectiveFrom: '2026-01-01',
-      })),
-    },
-    'test',
-  );
+  await insertRandomEventsBook(db, '2026-01-01');
 });
 afterAll(() => db.destroy());
 

@@ -6,6 +6,7 @@ import { getActiveFixedCosts } from '../db/queries/fixed-costs';
 import { getPriceBook } from '../db/queries/pricebook';
 import { getSettings } from '../db/queries/settings';
 import { rebuildWorkflowRollups, replaceDayAllocations } from '../db/writes/settle';
+import { rebuildSettledSums } from '../db/writes/settled-sums';
 import { allocateDay, dailyShares, type FixedCostInput } from '../lib/costing/allocate';
 import { DEFAULT_REVIEWER_USD_PER_HOUR, type PriceBook } from '../lib/costing/pricebook';
 import { formatUnits, parseDecimal, picoToUsd, PICO_DIGITS, usdToPico } from '../lib/money';
@@ -37,7 +38,10 @@ export async function settleDays(db: Database, range: { from: string; to: string
   return days.length;
 }
 
-/** Rebuilds one day: its workflow figures, then idle, fixed and review cost placed at the rollup grain. */
+/**
+ * Rebuilds one day: its workflow figures, then idle, fixed and review cost placed at the rollup
+ * grain, then the sums the metrics query reads of them and of the day's histograms.
+ */
 async function settleDay(db: Database, day: string, book: PriceBook, settings: Settings): Promise<void> {
   await db.transaction(async (tx) => {
     await lockDayExclusive(tx, SETTLE_LOCK_OFFSET + dayNumber(day));
@@ -76,6 +80,7 @@ async function settleDay(db: Database, day: string, book: PriceBook, settings: S
         idleUsd: picoToUsd(p.idle, PICO_DIGITS),
       })),
     );
+    await rebuildSettledSums(tx, day);
   });
 }
 

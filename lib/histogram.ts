@@ -5,8 +5,6 @@
  */
 const GROWTH = 1.1;
 const MAX_BUCKET = 160; // 1.1^160 ms is about 4 days: anything slower is clamped
-/** How many buckets a histogram can have: readers that merge position by position need the bound. */
-export const HISTOGRAM_BUCKETS = MAX_BUCKET + 1;
 export const RELATIVE_ERROR = Math.sqrt(GROWTH) - 1;
 const LOG_GROWTH = Math.log(GROWTH);
 
@@ -19,6 +17,27 @@ export function bucketOf(ms: number): number {
 function bucketValue(bucket: number): number {
   if (bucket <= 0) return 0.5;
   return Math.pow(GROWTH, bucket - 0.5);
+}
+
+/**
+ * Digits per bucket when a histogram is packed into one decimal number, the sum of count_i x
+ * 10^(12 i): adding packed numbers (exact SQL numeric) adds every bucket at once, as long as no
+ * bucket of the sum reaches 10^12. A bucket counts each request at most once, so a sum over fewer
+ * than 10^12 requests cannot carry from one bucket into the next.
+ */
+export const PACKED_BUCKET_DIGITS = 12;
+
+/** A packed histogram's digits (a whole number's decimal text) back to counts, trailing zeros dropped. */
+export function unpackHistogram(packed: string | null): number[] {
+  const counts: number[] = [];
+  // Digit by digit rather than Number() of each slice: a slice per bucket was most of the cost.
+  for (let end = packed?.length ?? 0; end > 0; end -= PACKED_BUCKET_DIGITS) {
+    let count = 0;
+    for (let i = Math.max(0, end - PACKED_BUCKET_DIGITS); i < end; i++) count = count * 10 + packed!.charCodeAt(i) - 48;
+    counts.push(count);
+  }
+  while (counts.length > 0 && counts[counts.length - 1] === 0) counts.pop();
+  return counts;
 }
 
 export function addToHistogram(hist: number[], ms: number): void {

@@ -8,13 +8,16 @@ export type Pico = bigint;
 export const PICO_DIGITS = 12;
 const DECIMAL = /^(-)?(\d+)(?:\.(\d+))?$/;
 
+// 10n ** n is worked out anew on every call, the largest part of parsing an amount: once per scale.
+const powersOfTen: bigint[] = [];
+const pow10 = (n: number): bigint => (powersOfTen[n] ??= 10n ** BigInt(n));
+
 /** Parses a decimal string ("96.14", "0.000001") into pico-dollars; extra digits round half-up. */
 export function parseDecimal(value: string, digits = PICO_DIGITS): bigint {
   const m = DECIMAL.exec(value.trim());
   if (!m) throw new RangeError(`not a decimal number: ${JSON.stringify(value)}`);
   const [, sign, whole, frac = ''] = m;
-  const scale = 10n ** BigInt(digits);
-  let units = BigInt(whole!) * scale + BigInt((frac.slice(0, digits) || '0').padEnd(digits, '0'));
+  let units = BigInt(whole! + frac.slice(0, digits).padEnd(digits, '0'));
   if (frac.length > digits && Number(frac[digits]) >= 5) units += 1n;
   return sign ? -units : units;
 }
@@ -26,10 +29,10 @@ export function formatUnits(units: bigint, digits: number, decimals: number): st
   const negative = units < 0n;
   let abs = negative ? -units : units;
   if (decimals < digits) {
-    const drop = 10n ** BigInt(digits - decimals);
+    const drop = pow10(digits - decimals);
     abs = (abs + drop / 2n) / drop;
   } else if (decimals > digits) {
-    abs *= 10n ** BigInt(decimals - digits);
+    abs *= pow10(decimals - digits);
   }
   const s = abs.toString().padStart(decimals + 1, '0');
   const whole = s.slice(0, s.length - decimals);

@@ -4,5 +4,6 @@ export * from './pricebook';
 export * from './access';
 export * from './rollups';
 export * from './allocations';
+export * from './settled-sums';
 export * from './chargeback';
 export * from './auth';

@@ -40,5 +40,5 @@ export async function deleteRollups(tx: Database, day: string, filter: KeyFilter
 export async function resetDays(tx: Database, timeZone: string): Promise<void> {
   await tx.query(`update workflows set day = (last_event_at at time zone $1)::date`, [timeZone]);
   await tx.exec(`delete from daily_rollups; delete from workflow_rollups; delete from allocations;
-                 delete from pool_days; delete from settled_days; delete from dirty_days`);
+                 delete from settled_sums; delete from pool_days; delete from settled_days; delete from dirty_days`);
 }

@@ -130,10 +130,7 @@ export function deriveMetricsRow(sums: MetricSums, groupBy: readonly GroupKey[])
   const multiplier =
     cut === null || sticker === null ? null : ratio(tco * outputTokens * 1_000_000_000n, usefulNano * base);
 
-  const keys: GroupValues = {};
-  for (const key of groupBy) keys[key] = sums.keys[key] ?? null;
-  return {
-    ...keys,
+  const figures: MetricsFigures = {
     tco_usd: usd6(layers.total),
     l1_usd: usd6(layers.parts[0]!),
     l2_usd: usd6(layers.parts[1]!),
@@ -169,4 +166,9 @@ export function deriveMetricsRow(sums: MetricSums, groupBy: readonly GroupKey[])
     p99_latency_ms: ms(percentile(sums.latencyHist, 0.99)),
     p95_ttft_ms: ms(percentile(sums.ttftHist, 0.95)),
   };
+  const keys: GroupValues = {};
+  for (const key of groupBy) keys[key] = sums.keys[key] ?? null;
+  // The keys lead the row. Writing the figures after a spread of them, in one literal, took three
+  // times as long as all the arithmetic (V8 builds that object property by property).
+  return Object.assign(keys, figures);
 }

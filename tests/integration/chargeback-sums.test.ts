@@ -4,17 +4,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as chargeback } from '@/app/api/v1/chargeback/route';
 import { GET as metrics } from '@/app/api/v1/metrics/route';
 import { setDatabase } from '@/db/instance';
-import { insertPriceBook } from '@/db/writes/pricebook';
 import { getIngestContext, invalidateIngestContext } from '@/ingest/context';
 import { writeEventBatch } from '@/ingest/write-batch';
 import type { ChargebackJson } from '@/lib/api/chargeback-wire';
 import { daysInMonth } from '@/lib/chargeback/month';
-import { ALLOCATION_RULES } from '@/lib/costing/pricebook';
 import type { CutEvent } from '@/lib/events/event';
 import { parseDecimal } from '@/lib/money';
-import { makeEvent, makePool, makePrice, usdPer1m } from '../support/events';
+import { makeEvent } from '../support/events';
 import { adminHeaders } from './support/admin-key';
 import { clearTelemetry, freshDatabase, type TestDatabase } from './support/database';
+import { insertRandomEventsBook } from './support/random-events';
 
 // Chargeback adds up to the cent on random months, under both idle policies, with a fixed cost
 // under every split rule in force (cut-model.md 5, invariant 2).
@@ -23,38 +22,7 @@ let db: TestDatabase;
 beforeAll(async () => {
   db = await freshDatabase();
   setDatabase(db);
-  const from = new Date('2024-01-01T00:00:00Z');
-  await insertPriceBook(
-    db,
-    {
-      modelPrices: [
-        makePrice({ model: 'm1', effectiveFrom: from }),
-        makePrice({ model: 'm2', inputPer1m: usdPer1m('0.15'), outputPer1m: usdPer1m('0.6'), effectiveFrom: from }),
-      ],
-      pools: [
-        makePool({ name: 'p1', effectiveFrom: from }),
-        makePool({
-          name: 'p2',
-          gpuCount: 2,
-          usdPerGpuHour: 1_100_000n,
-          billingGranularity: 'hour',
-          provisionedGpuHoursPerDay: 14_500_000n,
-          effectiveFrom: from,
-        }),
-      ],
-      fixedCosts: ALLOCATION_RULES.map((rule, i) => ({
-        name: `cost ${rule}`,
-        layer: [2, 4, 5][i % 3]!,
-        category: ['network', 'evaluation', 'observability'][i % 3]!,
-        monthlyUsd: `${(i + 1) * 137}.55`,
-        rule,
-        team: rule === 'assigned' ? 'beta' : null,
-        fixedShares: rule === 'fixed' ? { alpha: 50, beta: 30, gamma: 20 } : null,
-        effectiveFrom: '2024-01-01',
-      })),
-    },
-    'test',
-  );
+  await insertRandomEventsBook(db, '2024-01-01');
 });
 afterAll(() => db.destroy());
 

@@ -3,57 +3,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as metrics } from '@/app/api/v1/metrics/route';
 import { setDatabase } from '@/db/instance';
 import { ensureAdminKey } from '@/db/writes/keys';
-import { insertPriceBook } from '@/db/writes/pricebook';
 import { getIngestContext, invalidateIngestContext } from '@/ingest/context';
 import { writeEventBatch } from '@/ingest/write-batch';
 import type { CutEvent } from '@/lib/events/event';
 import { usdToPico } from '@/lib/money';
-import { makePool, makePrice, usdPer1m } from '../support/events';
 import { clearTelemetry, freshDatabase, type TestDatabase } from './support/database';
-import { arbEvent, toEvents } from './support/random-events';
+import { arbEvent, insertRandomEventsBook, toEvents } from './support/random-events';
 
 // The five invariants of cut-model.md 5, checked through the metrics API on random event sets.
 let db: TestDatabase;
 const FROM = '2026-04-01';
 const TO = '2026-04-03';
-const RULES = ['assigned', 'weighted', 'even', 'fixed', 'requests', 'output_tokens', 'accepted_workflows'] as const;
 
 beforeAll(async () => {
   db = await freshDatabase();
   setDatabase(db);
   await ensureAdminKey(db, ADMIN_KEY);
-  const from = new Date('2026-01-01T00:00:00Z');
-  await insertPriceBook(
-    db,
-    {
-      modelPrices: [
-        makePrice({ model: 'm1', effectiveFrom: from }),
-        makePrice({ model: 'm2', inputPer1m: usdPer1m('0.15'), outputPer1m: usdPer1m('0.6'), effectiveFrom: from }),
-      ],
-      pools: [
-        makePool({ name: 'p1', effectiveFrom: from }),
-        makePool({
-          name: 'p2',
-          gpuCount: 2,
-          usdPerGpuHour: 1_100_000n,
-          billingGranularity: 'hour',
-          provisionedGpuHoursPerDay: 14_500_000n,
-          effectiveFrom: from,
-        }),
-      ],
-      fixedCosts: RULES.map((rule, i) => ({
-        name: `cost ${rule}`,
-        layer: [2, 4, 5][i % 3]!,
-        category: 'test',
-        monthlyUsd: `${(i + 1) * 137}.55`,
-        rule,
-        team: rule === 'assigned' ? 'beta' : null,
-        fixedShares: rule === 'fixed' ? { alpha: 50, beta: 30, gamma: 20 } : null,
-        effectiveFrom: '2026-01-01',
-      })),
-    },
-    'test',
-  );
+  await insertRandomEventsBook(db, '2026-01-01');
 });
 afterAll(() => db.destroy());
 

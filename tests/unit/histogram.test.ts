@@ -1,6 +1,22 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addToHistogram, bucketOf, mergeHistograms, percentile, RELATIVE_ERROR } from '@/lib/histogram';
+import {
+  addToHistogram,
+  bucketOf,
+  mergeHistograms,
+  PACKED_BUCKET_DIGITS,
+  percentile,
+  RELATIVE_ERROR,
+  unpackHistogram,
+} from '@/lib/histogram';
+
+/** What settled_sums stores (db/writes/settled-sums.ts builds it in SQL): sum of count_i x 10^(12 i). */
+const pack = (hist: readonly number[]) =>
+  hist.reduce((sum, c, i) => sum + BigInt(c) * 10n ** BigInt(PACKED_BUCKET_DIGITS * i), 0n);
+const trimmed = (hist: number[]) => {
+  while (hist.length && hist[hist.length - 1] === 0) hist.pop();
+  return hist;
+};
 
 describe('log-bucket histogram', () => {
   it('puts 0.5 ms in bucket 0 and 1 ms in bucket 1', () => {
@@ -32,6 +48,24 @@ describe('log-bucket histogram', () => {
           return Math.abs(approx - exact) / exact <= RELATIVE_ERROR + 1e-9;
         },
       ),
+    );
+  });
+});
+
+describe('packed histograms', () => {
+  it('unpack [0, 3, 1] from its packed digits; no sum and a zero sum are empty', () => {
+    expect(unpackHistogram(`1${'0'.repeat(11)}3${'0'.repeat(12)}`)).toEqual([0, 3, 1]);
+    expect(unpackHistogram(null)).toEqual([]);
+    expect(unpackHistogram('0')).toEqual([]);
+  });
+  it('adding packed histograms and unpacking the sum merges them bucket by bucket', () => {
+    const hist = fc.array(fc.integer({ min: 0, max: 2 ** 31 - 1 }), { maxLength: 161 });
+    fc.assert(
+      fc.property(fc.array(hist, { minLength: 1, maxLength: 20 }), (hists) => {
+        const sum = hists.reduce((total, h) => total + pack(h), 0n);
+        const merged = hists.reduce<number[]>((into, h) => mergeHistograms(into, h), []);
+        expect(unpackHistogram(sum.toString())).toEqual(trimmed(merged));
+      }),
     );
   });
 });

@@ -33,6 +33,16 @@ describe('decimal parsing and formatting', () => {
       fc.property(fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }), (p) => usdToPico(picoToUsd(p, 12)) === p),
     );
   });
+  it('round-trips units of any scale, and parses at a coarser scale rounding half-up', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }), fc.nat(12), (units, digits) => {
+        const text = formatUnits(units, digits, digits);
+        expect(parseDecimal(text, digits)).toBe(units);
+        // one decimal fewer: the dropped digit rounds the magnitude half-up
+        if (digits > 0) expect(parseDecimal(text, digits - 1)).toBe(divRound(units, 10n));
+      }),
+    );
+  });
 });
 
 describe('divRound', () => {

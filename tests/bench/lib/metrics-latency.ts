@@ -122,7 +122,7 @@ async function timed(fn: () => Promise<unknown>): Promise<number> {
 
 /** Rows and on-disk size (with indexes) of the tables the dashboards read and of their sources. */
 export async function tableSizes(db: Database): Promise<Array<{ table: string; rows: number; mb: number }>> {
-  const tables = ['events', 'workflows', 'daily_rollups', 'workflow_rollups', 'allocations'];
+  const tables = ['events', 'workflows', 'daily_rollups', 'workflow_rollups', 'allocations', 'settled_sums'];
   return db.query(
     tables
       .map(

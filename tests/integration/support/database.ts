@@ -48,6 +48,7 @@ export async function clearTelemetry(db: Database, options: { outcomes?: boolean
     'workflows',
     'workflow_rollups',
     'allocations',
+    'settled_sums',
     'pool_days',
     'dirty_days',
     'settled_days',

@@ -1,5 +1,6 @@
 import { settings } from '@/db/schema';
 import { insertPriceBook } from '@/db/writes/pricebook';
+import { rebuildSettledSums } from '@/db/writes/settled-sums';
 import { getIngestContext } from '@/ingest/context';
 import { writeEventBatch } from '@/ingest/write-batch';
 import type { CutEvent } from '@/lib/events/event';
@@ -138,7 +139,12 @@ export async function loadFixture(target: TestDatabase) {
       a,
     );
   }
-  // The settle step is not under test here: every day of the fixture's months counts as settled.
+  // The settle step is not under test here: every day of the fixture's months counts as settled,
+  // with the sums settling keeps of the hand-written allocations and of the events' histograms.
+  const days = await target.query<{ day: string }>(
+    'select day::text as day from daily_rollups union select day::text from allocations',
+  );
+  for (const { day } of days) await rebuildSettledSums(target, day);
   await target.query('delete from dirty_days');
   await target.query(
     `insert into settled_days (day) select d::date from generate_series('2026-03-01'::date, '2026-04-30'::date, interval '1 day') d`,

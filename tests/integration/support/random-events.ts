@@ -1,6 +1,9 @@
 import fc from 'fast-check';
+import type { Database } from '@/db/client';
+import { insertPriceBook } from '@/db/writes/pricebook';
+import { ALLOCATION_RULES } from '@/lib/costing/pricebook';
 import type { CutEvent } from '@/lib/events/event';
-import { makeEvent } from '../../support/events';
+import { makeEvent, makePool, makePrice, usdPer1m } from '../../support/events';
 
 /**
  * Random events over three days, three teams, two classes, two priced models and two pools (as
@@ -46,4 +49,44 @@ export function toEvents(specs: Spec[], run: number): CutEvent[] {
       acceptanceStatus: s.acceptance as CutEvent['acceptanceStatus'],
     });
   });
+}
+
+/**
+ * The price book the random events are priced by, in force from `fromDay`: both models, both
+ * pools (p2 two GPUs billed by the hour on a daily provision), and a fixed cost under every split
+ * rule, at layers 2, 4 and 5 in turn.
+ */
+export async function insertRandomEventsBook(db: Database, fromDay: string): Promise<void> {
+  const from = new Date(`${fromDay}T00:00:00Z`);
+  await insertPriceBook(
+    db,
+    {
+      modelPrices: [
+        makePrice({ model: 'm1', effectiveFrom: from }),
+        makePrice({ model: 'm2', inputPer1m: usdPer1m('0.15'), outputPer1m: usdPer1m('0.6'), effectiveFrom: from }),
+      ],
+      pools: [
+        makePool({ name: 'p1', effectiveFrom: from }),
+        makePool({
+          name: 'p2',
+          gpuCount: 2,
+          usdPerGpuHour: 1_100_000n,
+          billingGranularity: 'hour',
+          provisionedGpuHoursPerDay: 14_500_000n,
+          effectiveFrom: from,
+        }),
+      ],
+      fixedCosts: ALLOCATION_RULES.map((rule, i) => ({
+        name: `cost ${rule}`,
+        layer: [2, 4, 5][i % 3]!,
+        category: ['network', 'evaluation', 'observability'][i % 3]!,
+        monthlyUsd: `${(i + 1) * 137}.55`,
+        rule,
+        team: rule === 'assigned' ? 'beta' : null,
+        fixedShares: rule === 'fixed' ? { alpha: 50, beta: 30, gamma: 20 } : null,
+        effectiveFrom: fromDay,
+      })),
+    },
+    'test',
+  );
 }

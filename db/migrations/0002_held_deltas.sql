@@ -14,3 +14,19 @@ BEGIN
     RAISE EXCEPTION 'the price book changed while the batch was priced' USING ERRCODE = 'CUT01';
   END IF;
 END $$;
+--> statement-breakpoint
+-- Histograms (int[] bucket counts) added position by position, for the rollup merge: a loop over
+-- the shorter one costs about half of unnesting both and building the array again, on every row.
+CREATE FUNCTION cut_add_histograms(a integer[], b integer[]) RETURNS integer[] LANGUAGE plpgsql IMMUTABLE STRICT AS $$
+DECLARE
+  sum integer[];
+BEGIN
+  IF cardinality(a) >= cardinality(b) THEN
+    sum := a;
+    FOR i IN 1 .. cardinality(b) LOOP sum[i] := sum[i] + b[i]; END LOOP;
+  ELSE
+    sum := b;
+    FOR i IN 1 .. cardinality(a) LOOP sum[i] := sum[i] + a[i]; END LOOP;
+  END IF;
+  RETURN sum;
+END $$;

@@ -106,6 +106,12 @@ export const workflows = pgTable(
     rejectionReason: text('rejection_reason'),
     /** sum over generation events of (output - reasoning) / (1 + retries) */
     usefulOutputTokens: quantity('useful_output_tokens').notNull().default('0'),
+    // The ids of the events that set the last event, the attribution and the acceptance: two
+    // events at the same instant are ordered by id, so no order or batching of them changes the
+    // row. Null where an older version wrote it, or where an outcome set the acceptance.
+    lastEventId: text('last_event_id'),
+    attributedEventId: text('attributed_event_id'),
+    acceptanceEventId: text('acceptance_event_id'),
   },
   (t) => [
     primaryKey({ columns: [t.team, t.workflowId] }),

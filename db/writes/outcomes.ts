@@ -42,7 +42,7 @@ async function insertOutcomesIn(tx: Database, outcomes: readonly CutOutcome[]): 
         order by workflow_id, team, ts desc
      ), applied as (
        update workflows w set acceptance_status = l.acceptance_status, acceptance_at = l.ts,
-              rejection_reason = l.rejection_reason
+              rejection_reason = l.rejection_reason, acceptance_event_id = null
          from latest l
         where w.workflow_id = l.workflow_id and (l.team is null or l.team = w.team)
           and (w.acceptance_at is null or l.ts > w.acceptance_at)

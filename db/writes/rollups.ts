@@ -24,13 +24,8 @@ function rollupRow(r: RollupDelta): string {
   ]);
 }
 
-/**
- * Element-wise sum of two int arrays of different lengths: how histograms merge in SQL. It runs
- * per merged row of every batch; array(...) costs about a third less than array_agg here.
- */
-const mergeArrays = (col: string) =>
-  `${col} = array(select coalesce(a, 0) + coalesce(b, 0)
-              from unnest(daily_rollups.${col}, excluded.${col}) with ordinality as u(a, b, i) order by i)`;
+/** Histograms merge position by position (cut_add_histograms, migration 0002), whatever their lengths. */
+const mergeArrays = (col: string) => `${col} = cut_add_histograms(daily_rollups.${col}, excluded.${col})`;
 
 /** COPYs a batch's rollup deltas into the staging table; `MERGE_STAGED_SQL` adds them in. */
 export async function stageRollups(tx: Database, deltas: readonly RollupDelta[]): Promise<void> {

@@ -1,20 +1,24 @@
 import { isoTimestamp } from '../../lib/iso-timestamp';
+import { formatUnits } from '../../lib/money';
 import type { WorkflowDelta } from '../../lib/rollup/aggregate';
 import type { Database } from '../client';
 import { copyRow } from '../copy-text';
 
+// "Latest" is by time, then by the deciding event's id (lib/rollup/aggregate.ts atOrAfter); a row an
+// older version wrote, or an outcome's acceptance, has no id and loses a tie to any event.
 /** The batch's acceptance replaces the stored one only when it is at least as recent. */
 const newer = `(excluded.acceptance_at is not null
-  and (workflows.acceptance_at is null or excluded.acceptance_at >= workflows.acceptance_at))`;
-const later = 'excluded.last_event_at >= workflows.last_event_at';
-const attributed =
-  '(excluded.attributed_rank, excluded.attributed_at) >= (workflows.attributed_rank, workflows.attributed_at)';
+  and (workflows.acceptance_at is null or (excluded.acceptance_at, excluded.acceptance_event_id)
+       >= (workflows.acceptance_at, coalesce(workflows.acceptance_event_id, ''))))`;
+const later = `(excluded.last_event_at, excluded.last_event_id) >= (workflows.last_event_at, coalesce(workflows.last_event_id, ''))`;
+const attributed = `(excluded.attributed_rank, excluded.attributed_at, excluded.attributed_event_id)
+  >= (workflows.attributed_rank, workflows.attributed_at, coalesce(workflows.attributed_event_id, ''))`;
 
 // prettier-ignore
 const WORKFLOW_COLUMNS = [
   'team', 'workflow_id', 'workload_class', 'first_event_at', 'last_event_at', 'day', 'model', 'provider', 'pool',
   'attributed_rank', 'attributed_at', 'events', 'acceptance_status', 'acceptance_at', 'rejection_reason',
-  'useful_output_tokens',
+  'useful_output_tokens', 'last_event_id', 'attributed_event_id', 'acceptance_event_id',
 ] as const;
 
 // prettier-ignore
@@ -22,7 +26,8 @@ function workflowRow(w: WorkflowDelta): string {
   return copyRow([
     w.team, w.workflowId, w.workloadClass, isoTimestamp(w.firstEventAt), isoTimestamp(w.lastEventAt), w.day,
     w.model, w.provider, w.pool, w.attributedRank, isoTimestamp(w.attributedAt), w.events, w.acceptanceStatus,
-    w.acceptanceAt && isoTimestamp(w.acceptanceAt), w.rejectionReason, w.usefulOutputTokens.toFixed(9),
+    w.acceptanceAt && isoTimestamp(w.acceptanceAt), w.rejectionReason, formatUnits(w.usefulNanoTokens, 9, 9),
+    w.lastEventId, w.attributedEventId, w.acceptanceEventId,
   ]);
 }
 
@@ -42,22 +47,25 @@ export const MERGE_WORKFLOWS = `insert into workflows (${WORKFLOW_COLUMNS.join('
     previous_day = workflows.day,
     workload_class = case when ${later} then excluded.workload_class else workflows.workload_class end,
     day = case when ${later} then excluded.day else workflows.day end,
+    last_event_id = case when ${later} then excluded.last_event_id else workflows.last_event_id end,
     model = case when ${attributed} then excluded.model else workflows.model end,
     provider = case when ${attributed} then excluded.provider else workflows.provider end,
     pool = case when ${attributed} then excluded.pool else workflows.pool end,
     attributed_rank = case when ${attributed} then excluded.attributed_rank else workflows.attributed_rank end,
     attributed_at = case when ${attributed} then excluded.attributed_at else workflows.attributed_at end,
+    attributed_event_id = case when ${attributed} then excluded.attributed_event_id else workflows.attributed_event_id end,
     first_event_at = least(workflows.first_event_at, excluded.first_event_at),
     last_event_at = greatest(workflows.last_event_at, excluded.last_event_at),
     events = workflows.events + excluded.events,
     useful_output_tokens = workflows.useful_output_tokens + excluded.useful_output_tokens,
     acceptance_status = case when ${newer} then excluded.acceptance_status else workflows.acceptance_status end,
     rejection_reason = case when ${newer} then excluded.rejection_reason else workflows.rejection_reason end,
-    acceptance_at = case when ${newer} then excluded.acceptance_at else workflows.acceptance_at end
+    acceptance_at = case when ${newer} then excluded.acceptance_at else workflows.acceptance_at end,
+    acceptance_event_id = case when ${newer} then excluded.acceptance_event_id else workflows.acceptance_event_id end
   returning previous_day`;
 
 export const APPLY_EARLY_OUTCOMES = `update workflows w set acceptance_status = o.acceptance_status, acceptance_at = o.ts,
-         rejection_reason = o.rejection_reason
+         rejection_reason = o.rejection_reason, acceptance_event_id = null
     from (select distinct on (o.workflow_id, s.team) o.workflow_id, s.team, o.ts, o.acceptance_status, o.rejection_reason
             from outcomes o
             join workflows_stage s on s.workflow_id = o.workflow_id and (o.team is null or o.team = s.team)

@@ -127,10 +127,12 @@ export function reviewCost(seconds: number, usdPerHourMicro: bigint): Pico {
   return divRound(ms * usdPerHourMicro * MICRO, 3_600_000n);
 }
 
-/** Useful output tokens of a generation event (counted only when its workflow is accepted). */
-export function usefulOutputTokens(
-  e: Pick<CutEvent, 'stage' | 'outputTokens' | 'reasoningTokens' | 'retryCount'>,
-): number {
-  if (e.stage !== 'generation') return 0;
-  return (e.outputTokens - e.reasoningTokens) / (1 + e.retryCount);
-}
+/**
+ * Useful output tokens of a generation event (counted only when its workflow is accepted), in
+ * nano-tokens: (output - reasoning) / (1 + retries), rounded half-up once per event. Exact
+ * integers add up alike in any order and batching, as a float sum would not.
+ */
+export const usefulNanoTokens = (e: Pick<CutEvent, 'stage' | 'outputTokens' | 'reasoningTokens' | 'retryCount'>) =>
+  e.stage === 'generation'
+    ? divRound(BigInt(e.outputTokens - e.reasoningTokens) * 1_000_000_000n, BigInt(1 + e.retryCount))
+    : 0n;

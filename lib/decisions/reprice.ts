@@ -32,11 +32,5 @@ export function repriceEvent(before: CutEvent, after: CutEvent, book: PriceBook)
   return { event, before: was, after: priceEvent(event, book) };
 }
 
-/**
- * `usefulOutputTokens` of lib/costing/direct.ts in exact nano-tokens ((output - reasoning) /
- * (1 + retries) of a generation call), so large counts never pass through a float.
- */
-export const usefulNano = (e: CutEvent): bigint =>
-  e.stage === 'generation'
-    ? divRound(BigInt(e.outputTokens - e.reasoningTokens) * 1_000_000_000n, BigInt(1 + e.retryCount))
-    : 0n;
+/** Useful output tokens in exact nano-tokens, as the rollups count them. */
+export { usefulNanoTokens as usefulNano } from '../costing/direct';

@@ -1,5 +1,5 @@
 import type { DirectCost } from '../costing/direct';
-import { usefulOutputTokens } from '../costing/direct';
+import { usefulNanoTokens } from '../costing/direct';
 import type { AcceptanceStatus, CutEvent } from '../events/event';
 import { addToHistogram } from '../histogram';
 import { parseDecimal } from '../money';
@@ -132,23 +132,29 @@ export interface WorkflowDelta {
   acceptanceStatus: AcceptanceStatus;
   acceptanceAt: Date | null;
   rejectionReason: string | null;
-  usefulOutputTokens: number;
+  /** exact, in nano-tokens */
+  usefulNanoTokens: bigint;
+  /** the events that set the last event, the attribution and the acceptance: ties go to the higher id */
+  lastEventId: string;
+  attributedEventId: string;
+  acceptanceEventId: string | null;
 }
 
-/** Whether event (at, id) is later than (sinceAt, sinceId): by time, and by id at the same instant. */
-const later = (at: Date, id: string, sinceAt: Date, sinceId: string) =>
-  at > sinceAt || (at.getTime() === sinceAt.getTime() && id >= sinceId);
+/**
+ * Whether an event at (at, id) comes at or after one at (sinceAt, sinceId): by time, then by id.
+ * Ordering ties by id (not by arrival) is what makes a workflow's facts the same in any order
+ * and batching of its events; MERGE_WORKFLOWS and mergeWorkflow compare the same way.
+ */
+export const atOrAfter = (at: Date, id: string, sinceAt: Date, sinceId: string | null) =>
+  at > sinceAt || (at.getTime() === sinceAt.getTime() && id >= (sinceId ?? ''));
 
 /**
  * Folds events into per-workflow facts: the latest non-pending acceptance wins (cut-model.md 1.2),
  * and the workflow is attributed to its latest generation call's model (another stage's only
- * until a generation call is seen). Two events at the same instant are ordered by id, so the
- * facts do not depend on the order the batch lists its events in.
+ * until a generation call is seen). "Latest" is by time, then by event id.
  */
 function aggregateWorkflows(events: readonly CutEvent[], dayOf: (at: Date) => string): WorkflowDelta[] {
   const rows = new Map<string, WorkflowDelta>();
-  // The ids of the events that set each row's last event, attribution and acceptance.
-  const ids = new Map<WorkflowDelta, { last: string; attributed: string; accepted: string }>();
   for (const e of events) {
     const key = `${e.team}\u0000${e.workflowId}`;
     let w = rows.get(key);
@@ -169,40 +175,41 @@ function aggregateWorkflows(events: readonly CutEvent[], dayOf: (at: Date) => st
         acceptanceStatus: 'pending',
         acceptanceAt: null,
         rejectionReason: null,
-        usefulOutputTokens: 0,
+        usefulNanoTokens: 0n,
+        lastEventId: e.id,
+        attributedEventId: e.id,
+        acceptanceEventId: null,
       };
       rows.set(key, w);
-      ids.set(w, { last: e.id, attributed: e.id, accepted: e.id });
     }
-    const seen = ids.get(w)!;
     w.events += 1;
     if (e.timestamp < w.firstEventAt) w.firstEventAt = e.timestamp;
-    if (later(e.timestamp, e.id, w.lastEventAt, seen.last)) {
+    if (atOrAfter(e.timestamp, e.id, w.lastEventAt, w.lastEventId)) {
       w.lastEventAt = e.timestamp;
       w.workloadClass = e.workloadClass;
-      seen.last = e.id;
+      w.lastEventId = e.id;
     }
     const rank = e.stage === 'generation' ? 1 : 0;
     if (
       rank > w.attributedRank ||
-      (rank === w.attributedRank && later(e.timestamp, e.id, w.attributedAt, seen.attributed))
+      (rank === w.attributedRank && atOrAfter(e.timestamp, e.id, w.attributedAt, w.attributedEventId))
     ) {
       w.attributedRank = rank;
       w.attributedAt = e.timestamp;
       w.model = e.model;
       w.provider = e.provider;
       w.pool = e.pool ?? '';
-      seen.attributed = e.id;
+      w.attributedEventId = e.id;
     }
-    w.usefulOutputTokens += usefulOutputTokens(e);
+    w.usefulNanoTokens += usefulNanoTokens(e);
     if (
       e.acceptanceStatus !== 'pending' &&
-      (w.acceptanceAt === null || later(e.timestamp, e.id, w.acceptanceAt, seen.accepted))
+      (w.acceptanceAt === null || atOrAfter(e.timestamp, e.id, w.acceptanceAt, w.acceptanceEventId))
     ) {
       w.acceptanceStatus = e.acceptanceStatus;
       w.acceptanceAt = e.timestamp;
       w.rejectionReason = e.rejectionReason;
-      seen.accepted = e.id;
+      w.acceptanceEventId = e.id;
     }
   }
   for (const w of rows.values()) w.day = dayOf(w.lastEventAt);

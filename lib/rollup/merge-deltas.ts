@@ -1,5 +1,5 @@
 import { mergeHistograms } from '../histogram';
-import type { BatchDeltas, RollupDelta, WorkflowDelta } from './aggregate';
+import { atOrAfter, type BatchDeltas, type RollupDelta, type WorkflowDelta } from './aggregate';
 
 /**
  * Several batches' deltas combined into one set, so they are merged into the stored tables in one
@@ -58,31 +58,40 @@ function addRollup(a: RollupDelta, b: RollupDelta): RollupDelta {
 /**
  * `b` (the later batch) merged into `a` with the rules of MERGE_WORKFLOWS in db/writes/workflows.ts:
  * the class and day follow the last event, the model the latest call of the highest rank, the
- * acceptance the latest non-pending one; ties go to `b`.
+ * acceptance the latest non-pending one; "latest" is by time, then by event id.
  */
 export function mergeWorkflow(a: WorkflowDelta, b: WorkflowDelta): WorkflowDelta {
-  const later = b.lastEventAt >= a.lastEventAt;
+  const later = atOrAfter(b.lastEventAt, b.lastEventId, a.lastEventAt, a.lastEventId);
   const attributed =
-    b.attributedRank > a.attributedRank || (b.attributedRank === a.attributedRank && b.attributedAt >= a.attributedAt);
-  const newer = b.acceptanceAt !== null && (a.acceptanceAt === null || b.acceptanceAt >= a.acceptanceAt);
+    b.attributedRank > a.attributedRank ||
+    (b.attributedRank === a.attributedRank &&
+      atOrAfter(b.attributedAt, b.attributedEventId, a.attributedAt, a.attributedEventId));
+  const newer =
+    b.acceptanceAt !== null &&
+    (a.acceptanceAt === null ||
+      atOrAfter(b.acceptanceAt, b.acceptanceEventId ?? '', a.acceptanceAt, a.acceptanceEventId));
+  const last = later ? b : a;
   const attribution = attributed ? b : a;
   const acceptance = newer ? b : a;
   return {
     team: a.team,
     workflowId: a.workflowId,
-    workloadClass: later ? b.workloadClass : a.workloadClass,
-    day: later ? b.day : a.day,
+    workloadClass: last.workloadClass,
+    day: last.day,
     firstEventAt: b.firstEventAt < a.firstEventAt ? b.firstEventAt : a.firstEventAt,
-    lastEventAt: later ? b.lastEventAt : a.lastEventAt,
+    lastEventAt: last.lastEventAt,
+    lastEventId: last.lastEventId,
     model: attribution.model,
     provider: attribution.provider,
     pool: attribution.pool,
     attributedRank: attribution.attributedRank,
     attributedAt: attribution.attributedAt,
+    attributedEventId: attribution.attributedEventId,
     events: a.events + b.events,
-    usefulOutputTokens: a.usefulOutputTokens + b.usefulOutputTokens,
+    usefulNanoTokens: a.usefulNanoTokens + b.usefulNanoTokens,
     acceptanceStatus: acceptance.acceptanceStatus,
     acceptanceAt: acceptance.acceptanceAt,
     rejectionReason: acceptance.rejectionReason,
+    acceptanceEventId: acceptance.acceptanceEventId,
   };
 }

@@ -46,3 +46,20 @@ describe('prepareStaging', () => {
     });
   });
 });
+
+describe('cut_add_histograms (the rollup merge of latency and TTFT histograms)', () => {
+  const add = async (a: number[], b: number[]) =>
+    (
+      await db.query<{ h: string }>(`select cut_add_histograms($1::int[], $2::int[])::text as h`, [`{${a}}`, `{${b}}`])
+    )[0]!.h;
+  it.each([
+    [[1, 2, 3], [10, 20, 30], '{11,22,33}'],
+    [[1, 2, 3], [10], '{11,2,3}'],
+    [[1], [10, 20, 30], '{11,20,30}'],
+    [[], [0, 5], '{0,5}'],
+    [[4, 0, 1], [], '{4,0,1}'],
+    [[], [], '{}'],
+  ])('%j + %j = %s, position by position, the longer one setting the length', async (a, b, sum) => {
+    expect(await add(a, b)).toBe(sum);
+  });
+});

@@ -33,7 +33,10 @@ function workflow(overrides: Partial<WorkflowDelta>): WorkflowDelta {
     acceptanceStatus: 'pending',
     acceptanceAt: null,
     rejectionReason: null,
-    usefulOutputTokens: 10,
+    usefulNanoTokens: 10_000_000_000n,
+    lastEventId: 'e1',
+    attributedEventId: 'e1',
+    acceptanceEventId: null,
     ...overrides,
   };
 }
@@ -52,7 +55,18 @@ describe('mergeWorkflow: the later batch b into a, as MERGE_WORKFLOWS merges it 
       { lastEventAt: at('09:00'), workloadClass: 'x' },
       { workloadClass: 'customer_support', lastEventAt: at('11:00') },
     ],
-    ['same last instant: the tie goes to b', {}, { workloadClass: 'x' }, { workloadClass: 'x' }],
+    [
+      'same last instant: the tie goes to the higher event id, in either batch',
+      { lastEventId: 'e2' },
+      { lastEventId: 'e1', workloadClass: 'x' },
+      { workloadClass: 'customer_support', lastEventId: 'e2' },
+    ],
+    [
+      'same last instant and event: b (the same event sent again adds nothing new)',
+      {},
+      { workloadClass: 'x' },
+      { workloadClass: 'x' },
+    ],
     [
       'a generation call outranks a later tool call',
       { attributedRank: 1, attributedAt: at('09:00') },
@@ -72,12 +86,24 @@ describe('mergeWorkflow: the later batch b into a, as MERGE_WORKFLOWS merges it 
       { acceptanceStatus: 'accepted', acceptanceAt: at('09:00') },
     ],
     [
-      'the newer acceptance wins, ties to b',
-      { acceptanceStatus: 'accepted', acceptanceAt: at('09:00') },
-      { acceptanceStatus: 'rejected', acceptanceAt: at('09:00'), rejectionReason: 'r' },
+      'the newer acceptance wins',
+      { acceptanceStatus: 'accepted', acceptanceAt: at('09:00'), acceptanceEventId: 'e9' },
+      { acceptanceStatus: 'rejected', acceptanceAt: at('09:01'), rejectionReason: 'r', acceptanceEventId: 'e1' },
       { acceptanceStatus: 'rejected', rejectionReason: 'r' },
     ],
-    ['counts add: 1 + 1 events, 10 + 10 useful tokens', {}, {}, { events: 2, usefulOutputTokens: 20 }],
+    [
+      'acceptances at the same instant: the higher event id wins',
+      { acceptanceStatus: 'accepted', acceptanceAt: at('09:00'), acceptanceEventId: 'e9' },
+      { acceptanceStatus: 'rejected', acceptanceAt: at('09:00'), rejectionReason: 'r', acceptanceEventId: 'e1' },
+      { acceptanceStatus: 'accepted', acceptanceEventId: 'e9' },
+    ],
+    [
+      "an event's acceptance wins a tie with an outcome's (which has no event id)",
+      { acceptanceStatus: 'accepted', acceptanceAt: at('09:00'), acceptanceEventId: null },
+      { acceptanceStatus: 'rejected', acceptanceAt: at('09:00'), rejectionReason: 'r', acceptanceEventId: 'e1' },
+      { acceptanceStatus: 'rejected' },
+    ],
+    ['counts add: 1 + 1 events, 10 + 10 useful tokens', {}, {}, { events: 2, usefulNanoTokens: 20_000_000_000n }],
     [
       'the first event is the earlier of the two',
       { firstEventAt: at('08:00') },
@@ -99,11 +125,11 @@ describe('combineDeltas', () => {
     latency: fc.integer({ min: 1, max: 60_000 }),
   });
   type Spec = typeof arbEvent extends fc.Arbitrary<infer T> ? T : never;
-  const specEvent = (s: Spec, offsetMs = 0) =>
+  const specEvent = (s: Spec, suffix = '') =>
     makeEvent({
-      id: `e${s.id}`,
+      id: `e${s.id}${suffix}`,
       workflowId: `w${s.workflow}`,
-      timestamp: new Date(Date.UTC(2026, 3, 1) + s.minute * 60_000 + offsetMs),
+      timestamp: new Date(Date.UTC(2026, 3, 1) + s.minute * 60_000),
       stage: s.generation ? 'generation' : 'tool',
       acceptanceStatus: s.acceptance,
       latencyMs: s.latency,
@@ -131,15 +157,15 @@ describe('combineDeltas', () => {
     );
   });
 
-  // A tie between batches goes to the later batch, and within one to the higher id: the events
-  // here are at distinct instants (each is offset by its place in the stream).
-  it('folding batches together equals aggregating their events in one batch', () => {
+  // Minutes collide often here, so events of a workflow often share an instant: ties are ordered by id.
+  it('folding batches together equals aggregating their events in one batch, in any order', () => {
     fc.assert(
       fc.property(fc.array(fc.array(arbEvent, { maxLength: 12 }), { minLength: 1, maxLength: 6 }), (batches) => {
+        // Ids are unique, as a team's event ids are once re-sends are dropped.
         let place = 0;
-        const priced = batches.map((specs) => specs.map((s) => ({ event: specEvent(s, place++), cost })));
+        const priced = batches.map((specs) => specs.map((s) => ({ event: specEvent(s, `-${place++}`), cost })));
         const combined = combineDeltas(priced.map((b) => aggregateBatch(b, dayOf)));
-        const whole = aggregateBatch(priced.flat(), dayOf);
+        const whole = aggregateBatch(priced.flat().reverse(), dayOf);
         const byKey = <T extends object>(rows: T[], key: (r: T) => string) =>
           Object.fromEntries(rows.map((r) => [key(r), r]));
         expect(byKey(combined.rollups, (r) => `${r.day}${r.model}`)).toEqual(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { priceEvent, reviewCost, usefulOutputTokens } from '@/lib/costing/direct';
+import { priceEvent, reviewCost, usefulNanoTokens } from '@/lib/costing/direct';
 import { PriceBook } from '@/lib/costing/pricebook';
 import { picoToUsd } from '@/lib/money';
 import { makeEvent, makePool, makePrice, usdPer1m } from '../support/events';
@@ -247,17 +247,24 @@ describe('priceEvent', () => {
   });
 });
 
-describe('reviewCost and usefulOutputTokens', () => {
+describe('reviewCost and usefulNanoTokens', () => {
   it('30.5 s at 60.00/h = 0.508333333333 (rounded to the pico-dollar)', () => {
     expect(picoToUsd(reviewCost(30.5, 60_000_000n), 12)).toBe('0.508333333333');
   });
   it('400 out - 100 reasoning with 0 retries = 300 useful tokens', () => {
-    expect(usefulOutputTokens({ stage: 'generation', outputTokens: 400, reasoningTokens: 100, retryCount: 0 })).toBe(
-      300,
+    expect(usefulNanoTokens({ stage: 'generation', outputTokens: 400, reasoningTokens: 100, retryCount: 0 })).toBe(
+      300_000_000_000n,
     );
   });
   it('300 out over 1 + 2 retries = 100 useful tokens; a tool call has none', () => {
-    expect(usefulOutputTokens({ stage: 'generation', outputTokens: 300, reasoningTokens: 0, retryCount: 2 })).toBe(100);
-    expect(usefulOutputTokens({ stage: 'tool', outputTokens: 300, reasoningTokens: 0, retryCount: 0 })).toBe(0);
+    expect(usefulNanoTokens({ stage: 'generation', outputTokens: 300, reasoningTokens: 0, retryCount: 2 })).toBe(
+      100_000_000_000n,
+    );
+    expect(usefulNanoTokens({ stage: 'tool', outputTokens: 300, reasoningTokens: 0, retryCount: 0 })).toBe(0n);
+  });
+  it('790 out over 1 + 2 retries = 263.333333333 (to the nano-token, half up), so sums regroup exactly', () => {
+    const per = usefulNanoTokens({ stage: 'generation', outputTokens: 790, reasoningTokens: 0, retryCount: 2 });
+    expect(per).toBe(263_333_333_333n);
+    expect(per + 133_333_333_333n).toBe(396_666_666_666n);
   });
 });

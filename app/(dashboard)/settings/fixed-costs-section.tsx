@@ -11,11 +11,12 @@ import {
   inputClass,
   optional,
   Options,
-  primaryButton,
   secondaryButton,
   TableHead,
   text,
   useSettingsAction,
+  DecimalField,
+  FormActions,
 } from './form-bits';
 import type { SettingsPageData } from './settings-data';
 
@@ -147,11 +148,12 @@ export function FixedCostsSection({ costs, teams }: { costs: readonly FixedCost[
           >
             {(p) => <input {...p} className={inputClass} defaultValue={editing?.category ?? ''} />}
           </Field>
-          <Field label="USD per month" name="monthly_usd" error={action.fields.monthly_usd}>
-            {(p) => (
-              <input {...p} inputMode="decimal" className={inputClass} defaultValue={editing?.monthly_usd ?? ''} />
-            )}
-          </Field>
+          <DecimalField
+            label="USD per month"
+            name="monthly_usd"
+            error={action.fields.monthly_usd}
+            defaultValue={editing?.monthly_usd ?? ''}
+          />
           <Field label="Allocation rule" name="rule" error={action.fields.rule}>
             {(p) => (
               <select {...p} className={inputClass} defaultValue={editing?.rule ?? 'weighted'}>
@@ -199,17 +201,13 @@ export function FixedCostsSection({ costs, teams }: { costs: readonly FixedCost[
           <Field label="Effective to (optional)" name="effective_to" error={action.fields.effective_to}>
             {(p) => <input {...p} type="date" className={inputClass} defaultValue={editing?.effective_to ?? ''} />}
           </Field>
-          <div className="flex flex-wrap items-center gap-3 sm:col-span-2 lg:col-span-4">
-            <button type="submit" className={primaryButton} disabled={action.pending}>
-              {action.pending ? 'Saving…' : editing ? 'Save changes' : 'Add fixed cost'}
-            </button>
+          <FormActions action={action} label={editing ? 'Save changes' : 'Add fixed cost'} wide>
             {editing ? (
               <button type="button" className={secondaryButton} onClick={reset}>
                 Cancel
               </button>
             ) : null}
-            <FormMessage error={action.error} done={action.done} />
-          </div>
+          </FormActions>
         </form>
       </Panel>
     </div>

@@ -47,6 +47,78 @@ export function Field({
   );
 }
 
+/** A decimal figure (a price, a rate, a weight): a text box, so no browser reformats the digits. */
+export function DecimalField({
+  defaultValue,
+  ...field
+}: {
+  label: string;
+  name: string;
+  error?: string;
+  hint?: string;
+  defaultValue: string | number;
+}) {
+  return (
+    <Field {...field}>
+      {(p) => <input {...p} inputMode="decimal" className={inputClass} defaultValue={defaultValue} />}
+    </Field>
+  );
+}
+
+/**
+ * A form's last row: its submit button (`pendingLabel` while the save runs), any other buttons
+ * (`children`), then the outcome of the last save. `wide` spans the four-column forms.
+ */
+export function FormActions({
+  action,
+  label,
+  pendingLabel = 'Saving…',
+  wide = false,
+  children,
+}: {
+  action: { pending: boolean; error: string | null; done: string | null };
+  label: string;
+  pendingLabel?: string;
+  wide?: boolean;
+  children?: ReactNode;
+}) {
+  return (
+    <div className={`flex flex-wrap items-center gap-3 sm:col-span-2${wide ? ' lg:col-span-4' : ''}`}>
+      <button type="submit" className={primaryButton} disabled={action.pending}>
+        {action.pending ? pendingLabel : label}
+      </button>
+      {children}
+      <FormMessage error={action.error} done={action.done} />
+    </div>
+  );
+}
+
+/**
+ * A row's earlier versions under a disclosure, one line each (`line` says what each was), shown
+ * only when there is more than one.
+ */
+export function VersionHistory<V extends { id: number }>({
+  versions,
+  line,
+}: {
+  versions: readonly V[];
+  line: (version: V) => ReactNode;
+}) {
+  if (versions.length <= 1) return null;
+  return (
+    <details className="mt-1 font-normal">
+      <summary className="cursor-pointer text-tremor-label text-tremor-brand-emphasis">
+        History ({versions.length} versions)
+      </summary>
+      <ul className="mt-1 space-y-0.5 text-tremor-label text-tremor-content-default">
+        {versions.map((v) => (
+          <li key={v.id}>{line(v)}</li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
 /** A form's outcome line: the error of a failed save, or what the last save did. */
 export function FormMessage({ error, done }: { error: string | null; done: string | null }) {
   if (error)

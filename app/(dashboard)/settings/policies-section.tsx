@@ -5,7 +5,7 @@ import { Panel } from '@/components/panel';
 import { DataTable } from '@/components/tables/data-table';
 import * as f from '@/lib/dashboard/format';
 import { saveSettings } from './actions/settings';
-import { Field, FormMessage, inputClass, Options, primaryButton, text, useSettingsAction } from './form-bits';
+import { Field, inputClass, Options, text, useSettingsAction, FormActions } from './form-bits';
 import type { SettingsPageData } from './settings-data';
 
 type Settings = SettingsPageData['settings'];
@@ -107,12 +107,7 @@ export function PoliciesSection({ settings, data }: { settings: Settings; data: 
               />
             )}
           </Field>
-          <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
-            <button type="submit" className={primaryButton} disabled={policy.pending}>
-              {policy.pending ? 'Saving…' : 'Save policy'}
-            </button>
-            <FormMessage error={policy.error} done={policy.done} />
-          </div>
+          <FormActions action={policy} label="Save policy" />
         </form>
       </Panel>
 
@@ -164,12 +159,7 @@ export function PoliciesSection({ settings, data }: { settings: Settings; data: 
               <input {...p} type="date" className={inputClass} defaultValue={new Date().toISOString().slice(0, 10)} />
             )}
           </Field>
-          <div className="flex flex-wrap items-center gap-3 sm:col-span-2 lg:col-span-4">
-            <button type="submit" className={primaryButton} disabled={unit.pending}>
-              {unit.pending ? 'Saving and re-pricing…' : 'Add unit cost'}
-            </button>
-            <FormMessage error={unit.error} done={unit.done} />
-          </div>
+          <FormActions action={unit} label="Add unit cost" pendingLabel="Saving and re-pricing…" wide />
         </form>
       </Panel>
     </div>

@@ -6,15 +6,16 @@ import * as f from '@/lib/dashboard/format';
 import { savePool } from './actions/pricebook';
 import {
   Field,
-  FormMessage,
   inputClass,
   optional,
   Options,
-  primaryButton,
   secondaryButton,
   TableHead,
   text,
   useSettingsAction,
+  DecimalField,
+  VersionHistory,
+  FormActions,
 } from './form-bits';
 import type { SettingsPageData } from './settings-data';
 
@@ -76,21 +77,15 @@ export function PoolsSection({ pools }: { pools: readonly Pool[] }) {
                   <tr key={pool.name} className="border-b border-tremor-border-default align-top last:border-0">
                     <th scope="row" className="px-2 py-2 font-medium text-tremor-content-strong">
                       {pool.name}
-                      {pool.history.length > 1 ? (
-                        <details className="mt-1 font-normal">
-                          <summary className="cursor-pointer text-tremor-label text-tremor-brand-emphasis">
-                            History ({pool.history.length} versions)
-                          </summary>
-                          <ul className="mt-1 text-tremor-label text-tremor-content-default">
-                            {pool.history.map((h) => (
-                              <li key={h.id}>
-                                from {h.effective_from.slice(0, 10)}: {h.gpu_count} × {h.gpu_type} at{' '}
-                                {f.price(h.usd_per_gpu_hour)}
-                              </li>
-                            ))}
-                          </ul>
-                        </details>
-                      ) : null}
+                      <VersionHistory
+                        versions={pool.history}
+                        line={(h) => (
+                          <>
+                            from {h.effective_from.slice(0, 10)}: {h.gpu_count} × {h.gpu_type} at{' '}
+                            {f.price(h.usd_per_gpu_hour)}
+                          </>
+                        )}
+                      />
                     </th>
                     <td className="px-2 py-2">
                       {v.gpu_count} × {v.gpu_type}
@@ -144,11 +139,12 @@ export function PoolsSection({ pools }: { pools: readonly Pool[] }) {
               />
             )}
           </Field>
-          <Field label="USD per GPU-hour" name="usd_per_gpu_hour" error={action.fields.usd_per_gpu_hour}>
-            {(p) => (
-              <input {...p} inputMode="decimal" className={inputClass} defaultValue={draft?.usd_per_gpu_hour ?? ''} />
-            )}
-          </Field>
+          <DecimalField
+            label="USD per GPU-hour"
+            name="usd_per_gpu_hour"
+            error={action.fields.usd_per_gpu_hour}
+            defaultValue={draft?.usd_per_gpu_hour ?? ''}
+          />
           <Field label="Pricing model" name="pricing_model" error={action.fields.pricing_model}>
             {(p) => (
               <select {...p} className={inputClass} defaultValue={draft?.pricing_model ?? 'on_demand'}>
@@ -164,45 +160,24 @@ export function PoolsSection({ pools }: { pools: readonly Pool[] }) {
               </select>
             )}
           </Field>
-          <Field
+          <DecimalField
             label="Provisioned GPU-hours per day"
             name="provisioned_gpu_hours_per_day"
             error={action.fields.provisioned_gpu_hours_per_day}
             hint="Empty: always on (GPUs × 24)"
-          >
-            {(p) => (
-              <input
-                {...p}
-                inputMode="decimal"
-                className={inputClass}
-                defaultValue={draft?.provisioned_gpu_hours_per_day ?? ''}
-              />
-            )}
-          </Field>
-          <Field
+            defaultValue={draft?.provisioned_gpu_hours_per_day ?? ''}
+          />
+          <DecimalField
             label="Input weight"
             name="input_weight"
             error={action.fields.input_weight}
             hint="An input token's cost relative to an output token"
-          >
-            {(p) => (
-              <input
-                {...p}
-                inputMode="decimal"
-                className={inputClass}
-                defaultValue={draft ? Number(draft.input_weight) : 0.25}
-              />
-            )}
-          </Field>
+            defaultValue={draft ? Number(draft.input_weight) : 0.25}
+          />
           <Field label="Effective from" name="effective_from" error={action.fields.effective_from}>
             {(p) => <input {...p} type="date" className={inputClass} defaultValue={today()} />}
           </Field>
-          <div className="flex flex-wrap items-center gap-3 sm:col-span-2 lg:col-span-4">
-            <button type="submit" className={primaryButton} disabled={action.pending}>
-              {action.pending ? 'Saving and re-pricing…' : 'Save pool'}
-            </button>
-            <FormMessage error={action.error} done={action.done} />
-          </div>
+          <FormActions action={action} label="Save pool" pendingLabel="Saving and re-pricing…" wide />
         </form>
       </Panel>
     </div>

@@ -6,14 +6,15 @@ import * as f from '@/lib/dashboard/format';
 import { savePrice } from './actions/pricebook';
 import {
   Field,
-  FormMessage,
   inputClass,
   optional,
-  primaryButton,
   secondaryButton,
   TableHead,
   text,
   useSettingsAction,
+  DecimalField,
+  VersionHistory,
+  FormActions,
 } from './form-bits';
 import type { SettingsPageData } from './settings-data';
 
@@ -94,22 +95,16 @@ export function PricesSection({ prices }: { prices: readonly Price[] }) {
                     {current.match === 'pattern' ? (
                       <span className="ml-1 text-tremor-label text-tremor-content-default">(pattern)</span>
                     ) : null}
-                    {versions.length > 1 ? (
-                      <details className="mt-1 font-normal">
-                        <summary className="cursor-pointer text-tremor-label text-tremor-brand-emphasis">
-                          History ({versions.length} versions)
-                        </summary>
-                        <ul className="mt-1 space-y-0.5 text-tremor-label text-tremor-content-default">
-                          {versions.map((v) => (
-                            <li key={v.id}>
-                              from {v.effective_from.slice(0, 10)}: {f.price(v.input_usd_per_1m)} /{' '}
-                              {f.price(v.cached_input_usd_per_1m)} / {f.price(v.output_usd_per_1m)}
-                              {v.in_force ? ' (in force)' : ''}
-                            </li>
-                          ))}
-                        </ul>
-                      </details>
-                    ) : null}
+                    <VersionHistory
+                      versions={versions}
+                      line={(v) => (
+                        <>
+                          from {v.effective_from.slice(0, 10)}: {f.price(v.input_usd_per_1m)} /{' '}
+                          {f.price(v.cached_input_usd_per_1m)} / {f.price(v.output_usd_per_1m)}
+                          {v.in_force ? ' (in force)' : ''}
+                        </>
+                      )}
+                    />
                   </th>
                   <td className="px-2 py-2 text-right tabular-nums">{f.price(current.input_usd_per_1m)}</td>
                   <td className="px-2 py-2 text-right tabular-nums">{f.price(current.cached_input_usd_per_1m)}</td>
@@ -174,49 +169,33 @@ export function PricesSection({ prices }: { prices: readonly Price[] }) {
             error={action.fields.effective_from}
             hint="Midnight UTC of this day"
           >
-            {(p) => (
-              <input {...p} type="date" className={inputClass} defaultValue={draft ? today() : today()} required />
-            )}
+            {(p) => <input {...p} type="date" className={inputClass} defaultValue={today()} required />}
           </Field>
-          <Field label="Input, USD per 1M tokens" name="input_usd_per_1m" error={action.fields.input_usd_per_1m}>
-            {(p) => (
-              <input {...p} inputMode="decimal" className={inputClass} defaultValue={draft?.input_usd_per_1m ?? ''} />
-            )}
-          </Field>
-          <Field
+          <DecimalField
+            label="Input, USD per 1M tokens"
+            name="input_usd_per_1m"
+            error={action.fields.input_usd_per_1m}
+            defaultValue={draft?.input_usd_per_1m ?? ''}
+          />
+          <DecimalField
             label="Cached input, USD per 1M tokens"
             name="cached_input_usd_per_1m"
             error={action.fields.cached_input_usd_per_1m}
-          >
-            {(p) => (
-              <input
-                {...p}
-                inputMode="decimal"
-                className={inputClass}
-                defaultValue={draft?.cached_input_usd_per_1m ?? ''}
-              />
-            )}
-          </Field>
-          <Field label="Output, USD per 1M tokens" name="output_usd_per_1m" error={action.fields.output_usd_per_1m}>
-            {(p) => (
-              <input {...p} inputMode="decimal" className={inputClass} defaultValue={draft?.output_usd_per_1m ?? ''} />
-            )}
-          </Field>
-          <Field
+            defaultValue={draft?.cached_input_usd_per_1m ?? ''}
+          />
+          <DecimalField
+            label="Output, USD per 1M tokens"
+            name="output_usd_per_1m"
+            error={action.fields.output_usd_per_1m}
+            defaultValue={draft?.output_usd_per_1m ?? ''}
+          />
+          <DecimalField
             label="Reasoning, USD per 1M tokens"
             name="reasoning_usd_per_1m"
             error={action.fields.reasoning_usd_per_1m}
             hint="Empty: the output price"
-          >
-            {(p) => (
-              <input
-                {...p}
-                inputMode="decimal"
-                className={inputClass}
-                defaultValue={draft?.reasoning_usd_per_1m ?? ''}
-              />
-            )}
-          </Field>
+            defaultValue={draft?.reasoning_usd_per_1m ?? ''}
+          />
           <div className="sm:col-span-2 lg:col-span-4">
             <Field
               label="Source"
@@ -227,10 +206,7 @@ export function PricesSection({ prices }: { prices: readonly Price[] }) {
               {(p) => <input {...p} className={inputClass} defaultValue={draft?.source ?? ''} />}
             </Field>
           </div>
-          <div className="flex flex-wrap items-center gap-3 sm:col-span-2 lg:col-span-4">
-            <button type="submit" className={primaryButton} disabled={action.pending}>
-              {action.pending ? 'Saving and re-pricing…' : 'Save price'}
-            </button>
+          <FormActions action={action} label="Save price" pendingLabel="Saving and re-pricing…" wide>
             {draft ? (
               <button
                 type="button"
@@ -240,8 +216,7 @@ export function PricesSection({ prices }: { prices: readonly Price[] }) {
                 Clear
               </button>
             ) : null}
-            <FormMessage error={action.error} done={action.done} />
-          </div>
+          </FormActions>
         </form>
       </Panel>
     </div>

@@ -10,7 +10,7 @@ import { stageWorkflows } from '../db/writes/workflows';
 import { isDatabaseUnavailable } from '../lib/errors';
 import { reportingDayFormatter } from '../lib/reporting-day';
 import { aggregateBatch, type BatchDeltas } from '../lib/rollup/aggregate';
-import { holdDeltas, releaseOrphans, takeDeltas } from '../lib/rollup/held-deltas';
+import { holdDeltas, releaseOrphans, takeDeltas } from './held-deltas';
 import { combineDeltas } from '../lib/rollup/merge-deltas';
 
 /** Batches folded per transaction: enough to share the merge's fixed cost, few enough to keep locks short. */

@@ -15,7 +15,7 @@ import type { PriceBook } from '../lib/costing/pricebook';
 import type { CutEvent } from '../lib/events/event';
 import { dayNumber } from '../lib/reporting-day';
 import { aggregateBatch, type PricedEvent } from '../lib/rollup/aggregate';
-import { holdDeltas, newBatchToken, releaseDeltas } from '../lib/rollup/held-deltas';
+import { holdDeltas, newBatchToken, releaseDeltas } from '../costing/held-deltas';
 
 /**
  * `now`: the batch's rollups and workflows are merged in its own transaction. `later`: a pending

@@ -52,7 +52,7 @@ export const dailyRollups = pgTable(
 /**
  * Ingest batches stored but not yet folded into the rollups and workflows. Ingest writes one row
  * per batch beside its events, in the same transaction; the process that wrote it holds the
- * batch's deltas in memory (lib/rollup/held-deltas.ts) for its folder (costing/fold.ts), which
+ * batch's deltas in memory (costing/held-deltas.ts) for its folder (costing/fold.ts), which
  * merges many batches at once and deletes their rows. Any other folder (another process, or
  * after a restart) sums the batch's events again: they are the events of its transaction, whose
  * `ingested_at` is this row's `created_at`, within [from_ts, to_ts]. Reads fold first.

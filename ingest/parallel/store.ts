@@ -1,7 +1,7 @@
 import type { Database } from '../../db/client';
 import { copyEventRows, isDeadlock, isUniqueViolation } from '../../db/writes/events';
 import { beginDeferredBatch, isStaleBook } from '../../db/writes/pending';
-import { holdDeltas, newBatchToken, releaseDeltas } from '../../lib/rollup/held-deltas';
+import { holdDeltas, newBatchToken, releaseDeltas } from '../../costing/held-deltas';
 import type { IngestResult } from '../native/batch';
 import type { PreparedBatch } from './prepare';
 

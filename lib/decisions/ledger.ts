@@ -3,12 +3,11 @@
  * (what allocation weighs) and for the class as a whole (what its metrics row sums). Nothing is
  * estimated here: every amount is the engine's price of a changed call minus that of the original.
  */
-import type { DirectCost } from '../costing/direct';
+import { usefulNanoTokens, type DirectCost } from '../costing/direct';
 import type { Grain } from '../costing/allocate';
 import type { CutEvent } from '../events/event';
 import { parseDecimal, type Pico } from '../money';
 import type { Repriced } from './reprice';
-import { usefulNano } from './reprice';
 
 export interface RowDelta {
   day: string;
@@ -124,7 +123,7 @@ export class Ledger {
       next.outputTokens === original.outputTokens &&
       next.reasoningTokens === original.reasoningTokens &&
       next.retryCount === original.retryCount;
-    const useful = sameUseful ? 0n : usefulNano(next) - usefulNano(original);
+    const useful = sameUseful ? 0n : usefulNanoTokens(next) - usefulNanoTokens(original);
     if (useful !== 0n) {
       const key = workflowKey(original.team, original.workflowId);
       this.usefulByWorkflow.set(key, (this.usefulByWorkflow.get(key) ?? 0n) + useful);

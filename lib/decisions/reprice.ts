@@ -31,6 +31,3 @@ export function repriceEvent(before: CutEvent, after: CutEvent, book: PriceBook)
   const event = carryReportedCost(before, after, was, book);
   return { event, before: was, after: priceEvent(event, book) };
 }
-
-/** Useful output tokens in exact nano-tokens, as the rollups count them. */
-export { usefulNanoTokens as usefulNano } from '../costing/direct';

@@ -8,7 +8,7 @@ import { getIngestContext, invalidateIngestContext } from '@/ingest/context';
 import { priceEvent } from '@/lib/costing/direct';
 import { writeEventBatch, type FoldMode } from '@/ingest/write-batch';
 import type { CutEvent } from '@/lib/events/event';
-import { releaseDeltas } from '@/lib/rollup/held-deltas';
+import { releaseDeltas } from '@/costing/held-deltas';
 import { makePool, makePrice, usdPer1m } from '../support/events';
 import { clearTelemetry, freshDatabase, type TestDatabase } from './support/database';
 import { arbEvent, toEvents } from './support/random-events';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BatchDeltas } from '@/lib/rollup/aggregate';
-import { holdDeltas, newBatchToken, releaseDeltas, releaseOrphans, takeDeltas } from '@/lib/rollup/held-deltas';
+import { holdDeltas, newBatchToken, releaseDeltas, releaseOrphans, takeDeltas } from '@/costing/held-deltas';
 
 const deltas = (): BatchDeltas => ({ rollups: [], workflows: [] });
 

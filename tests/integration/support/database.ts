@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { openDatabase, openMemoryDatabase, type Database } from '@/db/client';
 import { migrate } from '@/db/migrate';
-import { releaseDeltas } from '@/lib/rollup/held-deltas';
+import { releaseDeltas } from '@/costing/held-deltas';
 import { testDatabaseUrl, testEngine } from './engine';
 
 export interface TestDatabase extends Database {

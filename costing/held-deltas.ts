@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { BatchDeltas } from './aggregate';
+import type { BatchDeltas } from '../lib/rollup/aggregate';
 
 /**
  * Deltas of this process's pending batches, held in memory until the folder merges them. A

@@ -4,9 +4,7 @@ import { getEventsOfTransaction } from '../db/queries/events-of-transaction';
 import { getPendingBatches, hasPendingBatches } from '../db/queries/pending';
 import { getSettings } from '../db/queries/settings';
 import { claimPendingBatches, type ClaimedBatch } from '../db/writes/pending';
-import { stageRollups } from '../db/writes/rollups';
-import { MERGE_STAGED_SQL, prepareStaging } from '../db/writes/staging';
-import { stageWorkflows } from '../db/writes/workflows';
+import { mergeDeltas, prepareStaging } from '../db/writes/staging';
 import { isDatabaseUnavailable } from '../lib/errors';
 import { reportingDayFormatter } from '../lib/reporting-day';
 import { aggregateBatch, type BatchDeltas } from '../lib/rollup/aggregate';
@@ -22,8 +20,8 @@ const FOLD_BATCHES = 64;
  */
 async function deltasOf(tx: Database, batch: ClaimedBatch, dayOf: () => Promise<(at: Date) => string>) {
   const held = takeDeltas(batch.token);
-  if (held) return held;
-  return aggregateBatch(await getEventsOfTransaction(tx, batch), await dayOf());
+  if (held) return { deltas: held, held: true };
+  return { deltas: aggregateBatch(await getEventsOfTransaction(tx, batch), await dayOf()), held: false };
 }
 
 /**
@@ -56,18 +54,15 @@ export async function foldPending(db: Database, options: { day?: number } = {}):
         const dayOf = () => (formatter ??= getSettings(tx).then((s) => reportingDayFormatter(s.reporting_time_zone)));
         const batches: BatchDeltas[] = [];
         for (const batch of claimed) {
-          const deltas = await deltasOf(tx, batch, dayOf);
-          if (batch.token) taken.set(batch.token, deltas);
+          const { deltas, held } = await deltasOf(tx, batch, dayOf);
+          if (held) taken.set(batch.token, deltas);
           batches.push(deltas);
         }
-        const deltas = combineDeltas(batches);
-        await stageRollups(tx, deltas.rollups);
-        await stageWorkflows(tx, deltas.workflows);
-        await tx.exec(MERGE_STAGED_SQL);
+        await mergeDeltas(tx, combineDeltas(batches));
         return claimed.length;
       });
     } catch (err) {
-      // The batches are still pending: their deltas are held again for the next fold.
+      // The batches are still pending: the deltas this process held are held again for the next fold.
       for (const [token, deltas] of taken) holdDeltas(token, () => deltas);
       throw err;
     }

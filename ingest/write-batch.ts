@@ -1,6 +1,5 @@
 import type { Database } from '../db/client';
 import { eventKey, insertNewEvents, isDeadlock, isUniqueViolation } from '../db/writes/events';
-import { stageRollups } from '../db/writes/rollups';
 import {
   beginDeferredBatch,
   beginImmediateBatch,
@@ -8,8 +7,7 @@ import {
   writePendingMarker,
   type PendingMarker,
 } from '../db/writes/pending';
-import { MERGE_STAGED_SQL } from '../db/writes/staging';
-import { stageWorkflows } from '../db/writes/workflows';
+import { mergeDeltas } from '../db/writes/staging';
 import { priceEvent } from '../lib/costing/direct';
 import type { PriceBook } from '../lib/costing/pricebook';
 import type { CutEvent } from '../lib/events/event';
@@ -160,10 +158,7 @@ async function storeBatch(
       throw err;
     }
   } else {
-    const deltas = aggregateBatch(kept, ctx.dayOf);
-    await stageRollups(tx, deltas.rollups);
-    await stageWorkflows(tx, deltas.workflows);
-    await tx.exec(MERGE_STAGED_SQL);
+    await mergeDeltas(tx, aggregateBatch(kept, ctx.dayOf));
   }
   return [...kept];
 }

@@ -27,7 +27,7 @@ function rollupRow(r: RollupDelta): string {
 /** Histograms merge position by position (cut_add_histograms, migration 0002), whatever their lengths. */
 const mergeArrays = (col: string) => `${col} = cut_add_histograms(daily_rollups.${col}, excluded.${col})`;
 
-/** COPYs a batch's rollup deltas into the staging table; `MERGE_STAGED_SQL` adds them in. */
+/** COPYs a batch's rollup deltas into the staging table; `mergeDeltas` (staging.ts) adds them in. */
 export async function stageRollups(tx: Database, deltas: readonly RollupDelta[]): Promise<void> {
   if (deltas.length) await tx.copyFrom('rollups_stage', ROLLUP_COLUMNS, deltas.map(rollupRow).join(''));
 }

@@ -1,6 +1,7 @@
+import type { BatchDeltas } from '../../lib/rollup/aggregate';
 import type { Database } from '../client';
-import { MERGE_ROLLUPS } from './rollups';
-import { APPLY_EARLY_OUTCOMES, MERGE_WORKFLOWS } from './workflows';
+import { MERGE_ROLLUPS, stageRollups } from './rollups';
+import { APPLY_EARLY_OUTCOMES, MERGE_WORKFLOWS, stageWorkflows } from './workflows';
 
 /**
  * Teams and workload classes seen for the first time are created, named after their slug. Every
@@ -24,12 +25,19 @@ const MERGE_WORKFLOWS_MARKING_DAYS = `with merged as (${MERGE_WORKFLOWS})
     order by 1 on conflict do nothing`;
 
 /** One round trip that folds everything staged for a batch into the stored tables. */
-export const MERGE_STAGED_SQL = [
-  REGISTER_SLUGS,
-  MERGE_ROLLUPS,
-  MERGE_WORKFLOWS_MARKING_DAYS,
-  APPLY_EARLY_OUTCOMES,
-].join(';\n');
+const MERGE_STAGED_SQL = [REGISTER_SLUGS, MERGE_ROLLUPS, MERGE_WORKFLOWS_MARKING_DAYS, APPLY_EARLY_OUTCOMES].join(
+  ';\n',
+);
+
+/**
+ * Stages deltas (one batch's, or several combined) and merges them into the rollups and workflows,
+ * marking the days they change. Runs inside a transaction, after `prepareStaging`.
+ */
+export async function mergeDeltas(tx: Database, deltas: BatchDeltas): Promise<void> {
+  await stageRollups(tx, deltas.rollups);
+  await stageWorkflows(tx, deltas.workflows);
+  await tx.exec(MERGE_STAGED_SQL);
+}
 
 const STAGES = ['events', 'rollups', 'workflows'] as const;
 const STAGE_TABLES = STAGES.map((t) => `${t}_stage`).join(', ');

@@ -31,7 +31,7 @@ function workflowRow(w: WorkflowDelta): string {
   ]);
 }
 
-/** COPYs a batch's workflow facts into the staging table; `MERGE_STAGED_SQL` merges them. */
+/** COPYs a batch's workflow facts into the staging table; `mergeDeltas` (staging.ts) merges them. */
 export async function stageWorkflows(tx: Database, deltas: readonly WorkflowDelta[]): Promise<void> {
   if (deltas.length) await tx.copyFrom('workflows_stage', WORKFLOW_COLUMNS, deltas.map(workflowRow).join(''));
 }

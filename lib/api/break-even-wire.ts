@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { daysInclusive, isIsoDay } from '../dates/days';
+import { daysInclusive } from '../dates/days';
 import { decimalAmount } from './config-fields';
+import { optionalPeriod, unknownParameters, queryDay as day } from './query-params';
 
 /** `GET /api/v1/break-even` after validation. */
 export interface BreakEvenQuery {
@@ -26,9 +27,7 @@ const PARAMS = [
   'fixed_ops_usd_per_month',
   'tokens_per_gpu_hour',
 ];
-const DAY_RULE = 'must be a date YYYY-MM-DD';
 const MAX_DAYS = 366;
-const day = z.string({ error: DAY_RULE }).refine(isIsoDay, { error: DAY_RULE });
 const required = (what: string) =>
   z
     .string({ error: (i) => (i.input === undefined ? `is required: ${what}` : 'must be a string') })
@@ -36,8 +35,8 @@ const required = (what: string) =>
     .min(1, `is required: ${what}`)
     .max(200);
 
-export const breakEvenQuery = z
-  .strictObject(
+export const breakEvenQuery = optionalPeriod(
+  z.strictObject(
     {
       workload_class: required('the workload class to decide for'),
       pool: required('the GPU pool to compare with'),
@@ -48,18 +47,9 @@ export const breakEvenQuery = z
       fixed_ops_usd_per_month: decimalAmount().optional(),
       tokens_per_gpu_hour: decimalAmount({ positive: true }).optional(),
     },
-    {
-      error: (issue) =>
-        issue.code === 'unrecognized_keys'
-          ? `unknown parameter ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}; use ${PARAMS.join(', ')}`
-          : undefined,
-    },
-  )
-  .refine((q) => (q.from === undefined) === (q.to === undefined), {
-    path: ['to'],
-    error: 'give from and to together, or neither for the last 30 days with data',
-  })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], error: 'must be on or after from' })
+    { error: unknownParameters(PARAMS) },
+  ),
+)
   .refine((q) => !q.from || !q.to || q.from > q.to || daysInclusive(q.from, q.to) <= MAX_DAYS, {
     path: ['to'],
     error: `the period may span at most ${MAX_DAYS} days`,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { isIsoDay } from '../dates/days';
+
 import type { GroupValues } from '../metrics/keys';
+import { queryDay as day } from './query-params';
 
 /** `GET /api/v1/dimensions`: what the dashboards can be filtered by, and the days with data. */
 export interface DimensionsBody {
@@ -37,9 +38,6 @@ export interface PoolUsageRow {
 export interface PoolUsageBody {
   rows: PoolUsageRow[];
 }
-
-const DAY_RULE = 'must be a date YYYY-MM-DD';
-const day = z.string({ error: DAY_RULE }).refine(isIsoDay, { error: DAY_RULE });
 
 export const poolUsageQuery = z
   .strictObject(

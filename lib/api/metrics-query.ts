@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { isIsoDay } from '../dates/days';
+
 import type { MetricsRow } from '../metrics/derive';
 import { FILTER_KEYS, GROUP_KEYS, type GroupKey, type MetricsFilters } from '../metrics/keys';
+import { unknownParameters, queryDay as day } from './query-params';
 
 /** `GET /api/v1/metrics` after validation: an inclusive day range, grouping keys in the order asked, filters. */
 export interface MetricsQuery {
@@ -18,8 +19,6 @@ export interface MetricsBody {
 const MAX_SPAN_YEARS = 3;
 
 const PARAMS = ['from', 'to', 'group_by', ...FILTER_KEYS] as const;
-const DAY_RULE = 'must be a date YYYY-MM-DD';
-const day = z.string({ error: DAY_RULE }).refine(isIsoDay, { error: DAY_RULE });
 
 /**
  * A comma list with blanks trimmed and duplicates dropped. An empty parameter (`team=`, as a form
@@ -74,12 +73,7 @@ export const metricsQuery = z
       pool: commaList,
       provider: commaList,
     },
-    {
-      error: (issue) =>
-        issue.code === 'unrecognized_keys'
-          ? `unknown parameter ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}; use ${PARAMS.join(', ')}`
-          : undefined,
-    },
+    { error: unknownParameters(PARAMS) },
   )
   .refine((q) => q.from <= q.to, { path: ['to'], error: 'must be on or after from' })
   .refine((q) => q.from > q.to || withinSpan(q), {

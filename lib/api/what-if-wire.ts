@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { daysInclusive, isIsoDay } from '../dates/days';
+import { daysInclusive } from '../dates/days';
 import { BP, type WhatIfChanges } from '../decisions/changes';
 import type { MetricsRow } from '../metrics/derive';
 import { decimalAmount } from './config-fields';
+import { queryDay as day } from './query-params';
 
 /** A route as asked: a pool's throughput is measured by the caller unless it is stated here. */
 type AskedRoute =
@@ -30,8 +31,6 @@ export interface WhatIfBody {
 
 /** Re-pricing is linear in the calls of the period: a year keeps an answer interactive. */
 const MAX_DAYS = 366;
-const DAY_RULE = 'must be a date YYYY-MM-DD';
-const day = z.string({ error: DAY_RULE }).refine(isIsoDay, { error: DAY_RULE });
 const name = z.string({ error: 'must be a string' }).trim().min(1, 'must not be empty').max(200);
 const number = (min: number, max: number, unit = '') =>
   z

@@ -28,3 +28,24 @@ export function QueryError({ error, onRetry }: { error: Error; onRetry: () => vo
     </div>
   );
 }
+
+/**
+ * The first error among a page's queries, if any; Retry refetches every query that failed, so
+ * one click recovers the page.
+ */
+export function QueriesError({
+  queries,
+}: {
+  queries: ReadonlyArray<{ isError: boolean; error: Error | null; refetch: () => unknown }>;
+}) {
+  const failed = queries.find((q) => q.isError);
+  if (!failed?.error) return null;
+  return (
+    <QueryError
+      error={failed.error}
+      onRetry={() => {
+        for (const q of queries) if (q.isError) void q.refetch();
+      }}
+    />
+  );
+}

@@ -7,7 +7,7 @@ import { DateRangePicker } from '@/components/date-range-picker';
 import { EmptyState } from '@/components/empty-state';
 import { FilterBar } from '@/components/filters/filter-bar';
 import { PageHeader } from '@/components/page-header';
-import { QueryError } from '@/components/query-error';
+import { QueriesError } from '@/components/query-error';
 import type { PoolUsageRow } from '@/lib/api/dashboard-wire';
 import { addDays } from '@/lib/dates/days';
 import { rangePresets, rangeProblem, type DayRange } from '@/lib/dates/range';
@@ -49,7 +49,6 @@ export function OverviewView({
   const byClass = useQuery({ ...classDaysQuery(plan.byClass), placeholderData: keepPreviousData });
   const pools = useQuery({ ...poolUsageQuery(plan.pools), placeholderData: keepPreviousData, enabled: showPools });
   const poolRows = showPools ? pools.data?.rows : NO_POOLS;
-  const failed = [dims, daily, byClass, pools].find((q) => q.isError);
   const loadingNext = daily.isPlaceholderData || byClass.isPlaceholderData || pools.isPlaceholderData;
 
   const askedDay = plan.day;
@@ -103,14 +102,7 @@ export function OverviewView({
         {dims.data ? <FilterBar filters={filterChoices(dims.data, filters)} onChange={setFilter} /> : null}
       </div>
 
-      {failed?.error ? (
-        <QueryError
-          error={failed.error}
-          onRetry={() => {
-            for (const q of [dims, daily, byClass, pools]) if (q.isError) void q.refetch();
-          }}
-        />
-      ) : null}
+      <QueriesError queries={[dims, daily, byClass, pools]} />
 
       {view ? (
         <div className="space-y-6" aria-busy={loadingNext} data-testid="overview-content">

@@ -11,7 +11,7 @@ import { FilterControls } from '@/components/filters/dashboard-controls';
 import { MetricTile } from '@/components/metric-tile';
 import { PageHeader } from '@/components/page-header';
 import { Panel } from '@/components/panel';
-import { QueryError } from '@/components/query-error';
+import { QueriesError } from '@/components/query-error';
 import { Skeleton } from '@/components/skeleton';
 import { addDays } from '@/lib/dates/days';
 import type { DayRange } from '@/lib/dates/range';
@@ -60,7 +60,6 @@ export function WeeklyView({
   const totals = useQuery({ ...metricsQuery(plan.totals), ...keep });
   const rejections = useQuery({ ...rejectionsQuery(plan.rejections), ...keep });
   const all = [dims, byClass, totals, rejections];
-  const failed = all.find((q) => q.isError);
 
   const report = useMemo(() => {
     if (!byClass.data || !totals.data || !rejections.data || !dims.data) return null;
@@ -113,14 +112,7 @@ export function WeeklyView({
           onChange={(key, value) => void setState({ [key]: value })}
         />
       </div>
-      {failed?.error ? (
-        <QueryError
-          error={failed.error}
-          onRetry={() => {
-            for (const q of all) if (q.isError) void q.refetch();
-          }}
-        />
-      ) : null}
+      <QueriesError queries={all} />
       {!report ? (
         <Skeleton className="h-96 w-full" />
       ) : report.classes.length === 0 ? (

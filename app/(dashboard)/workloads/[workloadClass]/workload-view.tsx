@@ -10,7 +10,7 @@ import { EmptyState } from '@/components/empty-state';
 import { FilterControls, RangeControl } from '@/components/filters/dashboard-controls';
 import { MetricTile } from '@/components/metric-tile';
 import { PageHeader } from '@/components/page-header';
-import { QueryError } from '@/components/query-error';
+import { QueriesError } from '@/components/query-error';
 import { Skeleton } from '@/components/skeleton';
 import type { DayRange } from '@/lib/dates/range';
 import { toFigureSeries } from '@/lib/dashboard/daily-series';
@@ -48,7 +48,6 @@ export function WorkloadView({
   const split = useQuery({ ...costSplitQuery(plan.split), ...keep });
   const rejections = useQuery({ ...rejectionsQuery(plan.rejections), ...keep });
   const all = [dims, total, daily, breakdown, pareto, split, rejections];
-  const failed = all.find((q) => q.isError);
   const info = classInfo(dims.data, slug);
   const row = total.data?.rows[0];
   const shown = daily.data?.params.range ?? plan.range;
@@ -82,14 +81,7 @@ export function WorkloadView({
           onChange={(key, value) => void setState({ [key]: value })}
         />
       </div>
-      {failed?.error ? (
-        <QueryError
-          error={failed.error}
-          onRetry={() => {
-            for (const q of all) if (q.isError) void q.refetch();
-          }}
-        />
-      ) : null}
+      <QueriesError queries={all} />
 
       {!row ? (
         total.isPending ? (

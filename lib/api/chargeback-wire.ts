@@ -117,11 +117,8 @@ export function toChargebackJson(src: ChargebackSource) {
 
 export type ChargebackJson = ReturnType<typeof toChargebackJson>;
 
-const CSV_HEADER = [
-  'month',
-  'status',
-  'team',
-  'team_name',
+/** The money columns of a team's record, as the JSON names them. */
+const MONEY_COLUMNS = [
   'l1_usd',
   'l2_usd',
   'l3_usd',
@@ -131,6 +128,14 @@ const CSV_HEADER = [
   'idle_usd',
   'shared_usd',
   'assigned_usd',
+] as const;
+
+const CSV_HEADER = [
+  'month',
+  'status',
+  'team',
+  'team_name',
+  ...MONEY_COLUMNS,
   'tco_usd',
   'correction_usd',
   'total_usd',
@@ -152,19 +157,7 @@ export function chargebackCsvRecords(body: ChargebackJson): string[][] {
     body.status,
     team,
     name,
-    ...(
-      [
-        'l1_usd',
-        'l2_usd',
-        'l3_usd',
-        'l4_usd',
-        'l5_usd',
-        'direct_usd',
-        'idle_usd',
-        'shared_usd',
-        'assigned_usd',
-      ] as const
-    ).map((k) => cents(r[k])),
+    ...MONEY_COLUMNS.map((k) => cents(r[k])),
     cents(r.tco_usd),
     cents(r.correction_usd),
     cents(r.total_usd),

@@ -7,8 +7,9 @@ import type { BatchDeltas } from '../lib/rollup/aggregate';
  * never go through the database. A batch whose deltas are not here (written by another process,
  * held so long they were let go, or before a restart) is folded from its stored events instead.
  *
- * What is held is how to work the deltas out, run when the folder takes them: ingest hands over
- * its priced events, and summing them is left to the folder, off the request's path.
+ * What is held is how to work the deltas out. Ingest sums them while the server stores the
+ * batch's rows (the request is waiting on the server then, so the sum costs it nothing), and the
+ * folder takes the sum; a batch whose sum has not run yet is summed when the folder takes it.
  */
 const PROCESS = randomBytes(6).toString('hex');
 /** Held longer than this, deltas are let go: their batch is then folded from its events. */

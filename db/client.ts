@@ -31,8 +31,12 @@ export interface Database {
   eachRow(text: string, params: unknown[], onRow: (row: unknown[]) => void): Promise<void>;
   /** Several statements in one round trip (simple protocol: no parameters). */
   exec(text: string): Promise<void>;
-  /** COPY ... FROM in text format; `rows` is tab-separated, newline-terminated, \N for null. */
-  copyFrom(table: string, columns: readonly string[], rows: string): Promise<void>;
+  /**
+   * COPY ... FROM in text format; `rows` is tab-separated, newline-terminated, \N for null.
+   * `meanwhile` is work of the caller's own that it runs while the server stores the rows (on
+   * PGlite, which works in this thread, after them); a throw from it is the caller's to meet again.
+   */
+  copyFrom(table: string, columns: readonly string[], rows: string, meanwhile?: () => void): Promise<void>;
   /** Runs `fn` in a transaction; called on a transaction handle it joins the outer one. */
   transaction<T>(fn: (tx: Database) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -164,7 +168,7 @@ function postgresHandle(
         });
       if (failed) throw (failed as { err: unknown }).err;
     },
-    async copyFrom(table, columns, rows) {
+    async copyFrom(table, columns, rows, meanwhile) {
       live();
       // When the server refuses the data (a duplicate key, a bad value), postgres.js 3.4.9 settles
       // neither the stream nor the query: the error only reaches the query's `reject`, taken here.
@@ -180,6 +184,8 @@ function postgresHandle(
         stream.on('finish', resolve);
         stream.end(rows);
       });
+      // Once the socket has taken the rows (the next turn of the loop), not before.
+      if (meanwhile) setImmediate(() => runQuietly(meanwhile));
       await Promise.race([written, refused]);
     },
     async transaction(fn) {
@@ -243,8 +249,9 @@ function pgliteHandle(client: PGlite | PGliteTransaction, close: () => Promise<v
       // PGlite returns a result whole: there is nothing to stream.
       for (const row of (await client.query<unknown[]>(text, params, { rowMode: 'array' })).rows) onRow(row);
     },
-    async copyFrom(table, columns, rows) {
+    async copyFrom(table, columns, rows, meanwhile) {
       await client.query(`copy ${table} (${columns.join(', ')}) from '/dev/blob'`, [], { blob: new Blob([rows]) });
+      if (meanwhile) runQuietly(meanwhile);
     },
     async transaction(fn) {
       if (inTx) return fn(handle);
@@ -253,6 +260,15 @@ function pgliteHandle(client: PGlite | PGliteTransaction, close: () => Promise<v
     close,
   };
   return handle;
+}
+
+/** Runs work done while waiting on the server; its caller asks for the result again and meets any error then. */
+function runQuietly(work: () => void): void {
+  try {
+    work();
+  } catch {
+    // see above
+  }
 }
 
 export function describeError(err: unknown): string {

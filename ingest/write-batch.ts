@@ -1,5 +1,12 @@
 import type { Database } from '../db/client';
-import { eventKey, insertNewEvents, isDeadlock, isUniqueViolation } from '../db/writes/events';
+import {
+  copyEventRows,
+  eventKey,
+  eventRowsInKeyOrder,
+  insertNewEvents,
+  isDeadlock,
+  isUniqueViolation,
+} from '../db/writes/events';
 import {
   beginDeferredBatch,
   beginImmediateBatch,
@@ -8,11 +15,12 @@ import {
   type PendingMarker,
 } from '../db/writes/pending';
 import { mergeDeltas } from '../db/writes/staging';
+import { workflowRows } from '../db/writes/workflows';
 import { priceEvent } from '../lib/costing/direct';
 import type { PriceBook } from '../lib/costing/pricebook';
 import type { CutEvent } from '../lib/events/event';
 import { dayNumber } from '../lib/reporting-day';
-import { aggregateBatch, type PricedEvent } from '../lib/rollup/aggregate';
+import { aggregateBatch, type BatchDeltas, type PricedEvent } from '../lib/rollup/aggregate';
 import { holdDeltas, newBatchToken, releaseDeltas } from '../costing/held-deltas';
 
 /**
@@ -105,12 +113,19 @@ async function storeWithRetries(
   }
 }
 
-const daysOf = (priced: readonly PricedEvent[], ctx: BatchContext) => [
-  ...new Set(priced.map((p) => dayNumber(ctx.dayOf(p.event.timestamp)))),
-];
+/** The batch's reporting days, as day numbers (each day's text is parsed once, not once per event). */
+const daysOf = (priced: readonly PricedEvent[], ctx: BatchContext) =>
+  [...new Set(priced.map((p) => ctx.dayOf(p.event.timestamp)))].map(dayNumber);
 
-/** A batch's pending row; its deltas are held under its token, to be summed when the folder takes them. */
-function pendingMarker(priced: readonly PricedEvent[], days: readonly number[], ctx: BatchContext): PendingMarker {
+/**
+ * A batch's pending row. Its deltas are held under the row's token: summed once, when `deltas` is
+ * first called (while the server stores the batch's rows, or else when the folder takes them).
+ */
+function pendingMarker(
+  priced: readonly PricedEvent[],
+  days: readonly number[],
+  deltas: () => BatchDeltas,
+): PendingMarker {
   let fromTs = priced[0]!.event.timestamp;
   let toTs = fromTs;
   for (const { event } of priced) {
@@ -118,8 +133,25 @@ function pendingMarker(priced: readonly PricedEvent[], days: readonly number[], 
     if (event.timestamp > toTs) toTs = event.timestamp;
   }
   const token = newBatchToken();
-  holdDeltas(token, () => aggregateBatch(priced, ctx.dayOf));
+  holdDeltas(token, deltas);
   return { days, token, fromTs, toTs };
+}
+
+/**
+ * A batch's deltas, summed (and their workflows' staging text written) at the first call and
+ * kept. The events are let go once summed: held until a fold, they would outlive the request.
+ */
+function summedOnce(priced: readonly PricedEvent[], ctx: BatchContext): () => BatchDeltas {
+  let events: readonly PricedEvent[] | null = priced;
+  let summed: BatchDeltas | undefined;
+  return () => {
+    if (!summed) {
+      summed = aggregateBatch(events!, ctx.dayOf);
+      summed.workflowRows = workflowRows(summed.workflows);
+      events = null;
+    }
+    return summed;
+  };
 }
 
 async function storeBatch(
@@ -133,10 +165,12 @@ async function storeBatch(
   if (fold === 'later' && mode === 'direct') {
     // Every event is taken to be new (a re-send fails the COPY and comes back staged), so the
     // pending row goes with the locks and the version check: one round trip more than the COPY.
-    const marker = pendingMarker(unique, days, ctx);
+    const deltas = summedOnce(unique, ctx);
+    const marker = pendingMarker(unique, days, deltas);
     try {
       await beginDeferredBatch(tx, { days, version: ctx.version, marker });
-      await insertNewEvents(tx, unique, mode);
+      // The deltas are summed while the server stores the rows: the request waits on it anyway.
+      await copyEventRows(tx, eventRowsInKeyOrder(unique), deltas);
     } catch (err) {
       releaseDeltas(marker.token);
       throw err;
@@ -150,7 +184,7 @@ async function storeBatch(
     fresh.size === unique.length ? unique : unique.filter((p) => fresh.has(eventKey(p.event.team, p.event.id)));
   if (kept.length === 0) return [];
   if (fold === 'later') {
-    const marker = pendingMarker(kept, daysOf(kept, ctx), ctx);
+    const marker = pendingMarker(kept, daysOf(kept, ctx), summedOnce(kept, ctx));
     try {
       await writePendingMarker(tx, marker);
     } catch (err) {

@@ -40,6 +40,23 @@ export function formatUnits(units: bigint, digits: number, decimals: number): st
   return `${negative && abs !== 0n ? '-' : ''}${whole}${frac}`;
 }
 
+/**
+ * Fixed-point units as the shortest decimal string of the same value ("0.000085", "12", "-0.5"):
+ * for COPY text into numeric columns, whose scale the column sets. PostgreSQL reads a number
+ * with trailing zeros markedly slower, and ingest writes six amounts per event.
+ */
+export function exactDecimal(units: bigint, digits: number): string {
+  if (units === 0n) return '0';
+  const negative = units < 0n;
+  let s = (negative ? -units : units).toString();
+  if (s.length <= digits) s = '0'.repeat(digits + 1 - s.length) + s;
+  const point = s.length - digits;
+  let end = s.length;
+  while (end > point && s.charCodeAt(end - 1) === 48) end--;
+  const sign = negative ? '-' : '';
+  return end === point ? `${sign}${s.slice(0, point)}` : `${sign}${s.slice(0, point)}.${s.slice(point, end)}`;
+}
+
 /** Pico-dollars as a USD decimal string; the API uses 6 decimals, storage uses all 12. */
 export const picoToUsd = (pico: Pico, decimals = 6): string => formatUnits(pico, PICO_DIGITS, decimals);
 

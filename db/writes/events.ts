@@ -1,7 +1,7 @@
 import type { CutEvent } from '../../lib/events/event';
 import type { PricedEvent } from '../../lib/rollup/aggregate';
 import { isoTimestamp } from '../../lib/iso-timestamp';
-import { picoToUsd, PICO_DIGITS } from '../../lib/money';
+import { exactDecimal, PICO_DIGITS } from '../../lib/money';
 import type { Database } from '../client';
 import { copyText } from '../copy-text';
 
@@ -14,8 +14,8 @@ const EVENT_COLUMNS = [
   'attributes', 'cost_usd', 'cost_source', 'pricebook_cost_usd', 'l1_usd', 'l2_usd', 'l3_usd', 'l4_usd',
 ] as const;
 
-const usd = (pico: bigint) => (pico === 0n ? ZERO_USD : picoToUsd(pico, PICO_DIGITS));
-const ZERO_USD = picoToUsd(0n, PICO_DIGITS);
+/** Amounts as their shortest text: the numeric columns keep 12 decimals whatever they are sent. */
+const usd = (pico: bigint) => exactDecimal(pico, PICO_DIGITS);
 const text = (s: string | null) => (s === null ? '\\N' : copyText(s));
 const num = (n: number | null) => (n === null ? '\\N' : String(n));
 /** Most events carry no attributes: skip JSON.stringify for them. */
@@ -56,25 +56,28 @@ export async function insertNewEvents(
   mode: 'direct' | 'staged',
 ): Promise<Set<string>> {
   if (priced.length === 0) return new Set();
-  const sorted = sortByKey(priced);
   if (mode === 'staged') {
-    await tx.copyFrom('events_stage', EVENT_COLUMNS, sorted.map(eventRow).join(''));
+    await tx.copyFrom('events_stage', EVENT_COLUMNS, eventRowsInKeyOrder(priced));
     const rows = await tx.query<{ team: string; id: string }>(
       `insert into events select * from events_stage order by team, id
        on conflict (team, id) do nothing returning team, id`,
     );
     return new Set(rows.map((r) => eventKey(r.team, r.id)));
   }
-  await copyEventRows(tx, sorted.map(eventRow).join(''));
-  return new Set(sorted.map((p) => eventKey(p.event.team, p.event.id)));
+  await copyEventRows(tx, eventRowsInKeyOrder(priced));
+  return new Set(priced.map((p) => eventKey(p.event.team, p.event.id)));
 }
 
 /** Events in (team, id) order: the order rows are written in, so concurrent batches lock alike. */
 export const sortByKey = (priced: readonly PricedEvent[]): PricedEvent[] =>
   [...priced].sort((a, b) => compareKeys(a.event, b.event));
 
-/** COPYs rows made by `eventRow` straight into `events`. */
-export const copyEventRows = (tx: Database, rows: string) => tx.copyFrom('events', EVENT_COLUMNS, rows);
+/** The COPY text of `priced`, in key order: what a batch writes into `events`. */
+export const eventRowsInKeyOrder = (priced: readonly PricedEvent[]): string => sortByKey(priced).map(eventRow).join('');
+
+/** COPYs rows made by `eventRow` straight into `events`, running `meanwhile` while the server stores them. */
+export const copyEventRows = (tx: Database, rows: string, meanwhile?: () => void) =>
+  tx.copyFrom('events', EVENT_COLUMNS, rows, meanwhile);
 
 export const eventKey = (team: string, id: string) => `${team}\u0000${id}`;
 

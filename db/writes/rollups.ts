@@ -1,5 +1,5 @@
 import type { RollupDelta } from '../../lib/rollup/aggregate';
-import { formatUnits, picoToUsd, PICO_DIGITS } from '../../lib/money';
+import { exactDecimal, PICO_DIGITS } from '../../lib/money';
 import type { Database } from '../client';
 import { copyRow, intArray } from '../copy-text';
 
@@ -12,14 +12,15 @@ const ROLLUP_SUMS = [
 ] as const;
 const ROLLUP_HISTS = ['latency_hist', 'ttft_hist'] as const;
 
-const usd = (pico: bigint) => picoToUsd(pico, PICO_DIGITS);
+// The shortest text: the numeric columns keep their scale whatever they are sent (lib/money.ts).
+const usd = (pico: bigint) => exactDecimal(pico, PICO_DIGITS);
 
 // prettier-ignore
 function rollupRow(r: RollupDelta): string {
   return copyRow([
     r.team, r.day, r.workloadClass, r.model, r.provider, r.pool, r.requests, r.errors, r.unpriced, r.fallbacks,
     r.retries, r.toolCalls, r.inputTokens, r.cachedTokens, r.retrievedTokens, r.outputTokens, r.reasoningTokens,
-    r.humanReviewSeconds, formatUnits(r.gpuNanoHours, 9, 9), usd(r.base), usd(r.reported), usd(r.pricebook),
+    r.humanReviewSeconds, exactDecimal(r.gpuNanoHours, 9), usd(r.base), usd(r.reported), usd(r.pricebook),
     usd(r.l1), usd(r.l2), usd(r.l3), usd(r.l4), intArray(r.latencyHist), intArray(r.ttftHist),
   ]);
 }

@@ -35,7 +35,7 @@ const MERGE_STAGED_SQL = [REGISTER_SLUGS, MERGE_ROLLUPS, MERGE_WORKFLOWS_MARKING
  */
 export async function mergeDeltas(tx: Database, deltas: BatchDeltas): Promise<void> {
   await stageRollups(tx, deltas.rollups);
-  await stageWorkflows(tx, deltas.workflows);
+  await stageWorkflows(tx, deltas.workflows, deltas.workflowRows);
   await tx.exec(MERGE_STAGED_SQL);
 }
 

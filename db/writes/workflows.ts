@@ -1,5 +1,5 @@
 import { isoTimestamp } from '../../lib/iso-timestamp';
-import { formatUnits } from '../../lib/money';
+import { exactDecimal } from '../../lib/money';
 import type { WorkflowDelta } from '../../lib/rollup/aggregate';
 import type { Database } from '../client';
 import { copyRow } from '../copy-text';
@@ -26,14 +26,20 @@ function workflowRow(w: WorkflowDelta): string {
   return copyRow([
     w.team, w.workflowId, w.workloadClass, isoTimestamp(w.firstEventAt), isoTimestamp(w.lastEventAt), w.day,
     w.model, w.provider, w.pool, w.attributedRank, isoTimestamp(w.attributedAt), w.events, w.acceptanceStatus,
-    w.acceptanceAt && isoTimestamp(w.acceptanceAt), w.rejectionReason, formatUnits(w.usefulNanoTokens, 9, 9),
+    w.acceptanceAt && isoTimestamp(w.acceptanceAt), w.rejectionReason, exactDecimal(w.usefulNanoTokens, 9),
     w.lastEventId, w.attributedEventId, w.acceptanceEventId,
   ]);
 }
 
-/** COPYs a batch's workflow facts into the staging table; `mergeDeltas` (staging.ts) merges them. */
-export async function stageWorkflows(tx: Database, deltas: readonly WorkflowDelta[]): Promise<void> {
-  if (deltas.length) await tx.copyFrom('workflows_stage', WORKFLOW_COLUMNS, deltas.map(workflowRow).join(''));
+/** The staging COPY text of workflow facts. */
+export const workflowRows = (deltas: readonly WorkflowDelta[]): string => deltas.map(workflowRow).join('');
+
+/**
+ * COPYs a batch's workflow facts into the staging table; `mergeDeltas` (staging.ts) merges them.
+ * `rows`: their text, when it was written ahead.
+ */
+export async function stageWorkflows(tx: Database, deltas: readonly WorkflowDelta[], rows?: string): Promise<void> {
+  if (deltas.length) await tx.copyFrom('workflows_stage', WORKFLOW_COLUMNS, rows ?? workflowRows(deltas));
 }
 
 /**

@@ -7,6 +7,7 @@ import { envelopeItems, type Rejection } from '../native/batch';
 import type { IngestScope } from '../native/events';
 import { validateEvents } from '../native/validate';
 import { uniqueEvents } from '../write-batch';
+import { workflowRows } from '../../db/writes/workflows';
 
 /** What pricing and encoding a batch needs: the price book, the reporting day, the book's version. */
 export interface PrepareContext {
@@ -62,6 +63,7 @@ export function prepareEventBatch(body: Uint8Array, scope: IngestScope, ctx: Pre
   const priced = unique.map((event) => ({ event, cost: priceEvent(event, ctx.book) }));
   const sorted = sortByKey(priced);
   const deltas = aggregateBatch(priced, ctx.dayOf);
+  deltas.workflowRows = workflowRows(deltas.workflows);
   return {
     items: items.length,
     rejected,

@@ -43,11 +43,15 @@ function tokenCost(e: TokenCounts, p: TokenPrices): Pico {
 }
 
 /** Splits a generation or tool call's base into the retry share, the retrieved share and the rest. */
-function splitBase(base: Pico, e: CutEvent, prices: TokenPrices): { retry: Pico; retrieved: Pico; rest: Pico } {
-  const r = BigInt(e.retryCount);
-  const retry = r === 0n ? 0n : divRound(base * r, 1n + r);
-  const weight = tokenCost(e, prices);
-  const retrievedWeight = BigInt(e.retrievedTokens) * prices.input;
+/** `weight`: the call's tokens at `prices` (tokenCost), which the caller has worked out already. */
+function splitBase(
+  base: Pico,
+  e: CutEvent,
+  prices: TokenPrices,
+  weight: bigint,
+): { retry: Pico; retrieved: Pico; rest: Pico } {
+  const retry = e.retryCount === 0 ? 0n : divRound(base * BigInt(e.retryCount), BigInt(1 + e.retryCount));
+  const retrievedWeight = e.retrievedTokens === 0 ? 0n : BigInt(e.retrievedTokens) * prices.input;
   const retrieved = weight === 0n || retrievedWeight === 0n ? 0n : divRound((base - retry) * retrievedWeight, weight);
   return { retry, retrieved, rest: base - retry - retrieved };
 }
@@ -71,11 +75,14 @@ export function priceEvent(e: CutEvent, book: PriceBook): DirectCost {
   let pricebook: Pico;
   let source: CostSource;
   let weights: TokenPrices;
+  /** the call's tokens at `weights`: what its base is split by */
+  let weight: bigint;
   const selfHosted = e.pool !== null;
 
   if (selfHosted) {
     const pool = book.pool(e.pool!, e.timestamp);
     weights = poolWeights(pool?.inputWeight ?? DEFAULT_INPUT_WEIGHT);
+    weight = tokenCost(e, weights);
     // gpu_hours (nano-hours) x rate (micro-USD) = femto-dollars; one rounding to pico.
     pricebook = pool ? divRound(parseDecimal(e.gpuHours, NANO_DIGITS) * pool.usdPerGpuHour, 1000n) : 0n;
     base = pricebook;
@@ -90,7 +97,8 @@ export function priceEvent(e: CutEvent, book: PriceBook): DirectCost {
           reasoning: price.reasoningPer1m ?? price.outputPer1m,
         }
       : { input: 1n, cached: 1n, output: 1n, reasoning: 1n };
-    pricebook = price ? tokenCost(e, weights) : 0n;
+    weight = tokenCost(e, weights);
+    pricebook = price ? weight : 0n;
     if (e.reportedCostUsd !== null) {
       base = usdToPico(e.reportedCostUsd);
       source = 'reported';
@@ -102,7 +110,7 @@ export function priceEvent(e: CutEvent, book: PriceBook): DirectCost {
 
   const cost: DirectCost = { base, source, pricebook, l1: 0n, l2: 0n, l3: 0n, l4: 0n };
   if (e.stage === 'generation' || e.stage === 'tool') {
-    const { retry, retrieved, rest } = splitBase(base, e, weights);
+    const { retry, retrieved, rest } = splitBase(base, e, weights, weight);
     cost.l3 = retry + retrieved;
     if (selfHosted) cost.l2 = rest;
     else cost.l1 = rest;
@@ -112,11 +120,16 @@ export function priceEvent(e: CutEvent, book: PriceBook): DirectCost {
     cost.l4 = base;
   }
 
-  const toolCall = book.unitCost('tool_call', e.workloadClass, e.timestamp, 0n);
-  const reviewer = book.unitCost('reviewer_hour', e.team, e.timestamp, DEFAULT_REVIEWER_USD_PER_HOUR);
-  // micro-USD x 1e6 = pico-dollars
-  cost.l4 += BigInt(e.toolCalls) * toolCall * MICRO;
-  cost.l4 += reviewCost(e.humanReviewSeconds, reviewer);
+  // Most calls make no tool call and have no review: their rates are not looked up.
+  if (e.toolCalls > 0) {
+    const toolCall = book.unitCost('tool_call', e.workloadClass, e.timestamp, 0n);
+    // micro-USD x 1e6 = pico-dollars
+    cost.l4 += BigInt(e.toolCalls) * toolCall * MICRO;
+  }
+  if (e.humanReviewSeconds > 0) {
+    const reviewer = book.unitCost('reviewer_hour', e.team, e.timestamp, DEFAULT_REVIEWER_USD_PER_HOUR);
+    cost.l4 += reviewCost(e.humanReviewSeconds, reviewer);
+  }
   return cost;
 }
 

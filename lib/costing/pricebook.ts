@@ -89,6 +89,9 @@ function globToRegExp(pattern: string): RegExp {
 }
 
 /** Patterns with more literal characters are more specific ("gpt-4o-mini*" beats "gpt-4o*"). */
+/** Distinct (provider, model) names whose price candidates are kept. */
+const NAME_CACHE_SIZE = 10_000;
+
 const specificity = (pattern: string) => pattern.replace(/\*/g, '').length;
 
 export class PriceBook {
@@ -96,6 +99,7 @@ export class PriceBook {
   private readonly patterns: Array<{ provider: string; model: string; re: RegExp; versions: ModelPrice[] }>;
   private readonly pools: Map<string, PoolVersion[]>;
   private readonly units: Map<string, UnitCost[]>;
+  private readonly byName = new Map<string, ReadonlyArray<readonly ModelPrice[]>>();
 
   constructor(readonly data: PriceBookData) {
     const norm = (p: ModelPrice) => `${p.provider.toLowerCase()}\u0000${p.model.toLowerCase()}`;
@@ -122,16 +126,32 @@ export class PriceBook {
 
   /** Most specific price in force: an exact name first, then the most literal matching pattern. */
   modelPrice(provider: string, model: string, at: Date): ModelPrice | undefined {
-    const p = provider.toLowerCase();
-    const versions = this.exact.get(`${p}\u0000${model.toLowerCase()}`);
-    const hit = versions && inForce(versions, at);
-    if (hit) return hit;
-    for (const pat of this.patterns) {
-      if (pat.provider !== p || !pat.re.test(model)) continue;
-      const v = inForce(pat.versions, at);
-      if (v) return v;
+    for (const versions of this.candidates(provider, model)) {
+      const hit = inForce(versions, at);
+      if (hit) return hit;
     }
     return undefined;
+  }
+
+  /**
+   * The version lists that can price (provider, model), most specific first: its exact name's,
+   * then each matching pattern's. Worked out once per name, as ingest asks for every event.
+   */
+  private candidates(provider: string, model: string): ReadonlyArray<readonly ModelPrice[]> {
+    const key = `${provider}\u0000${model}`;
+    let found = this.byName.get(key);
+    if (!found) {
+      const p = provider.toLowerCase();
+      const exact = this.exact.get(`${p}\u0000${model.toLowerCase()}`);
+      const patterns = this.patterns
+        .filter((pat) => pat.provider === p && pat.re.test(model))
+        .map((pat) => pat.versions);
+      found = exact ? [exact, ...patterns] : patterns;
+      // Names come from senders: the cache is bounded, and starts over when full.
+      if (this.byName.size >= NAME_CACHE_SIZE) this.byName.clear();
+      this.byName.set(key, found);
+    }
+    return found;
   }
 
   pool(name: string, at: Date): PoolVersion | undefined {

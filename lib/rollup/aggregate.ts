@@ -103,13 +103,14 @@ export function addToRollups(rows: RollupRows, e: CutEvent, cost: DirectCost, da
   r.humanReviewSeconds += e.humanReviewSeconds;
   // Most events are managed-API calls with no GPU time: skip parsing their "0".
   if (e.gpuHours !== '0') r.gpuNanoHours += parseDecimal(e.gpuHours, 9);
-  r.base += cost.base;
+  // Each bigint sum makes a new bigint: the many zero terms (no reported cost, most layers) are skipped.
+  if (cost.base !== 0n) r.base += cost.base;
   if (cost.source === 'reported') r.reported += cost.base;
-  r.pricebook += cost.pricebook;
-  r.l1 += cost.l1;
-  r.l2 += cost.l2;
-  r.l3 += cost.l3;
-  r.l4 += cost.l4;
+  if (cost.pricebook !== 0n) r.pricebook += cost.pricebook;
+  if (cost.l1 !== 0n) r.l1 += cost.l1;
+  if (cost.l2 !== 0n) r.l2 += cost.l2;
+  if (cost.l3 !== 0n) r.l3 += cost.l3;
+  if (cost.l4 !== 0n) r.l4 += cost.l4;
   addToHistogram(r.latencyHist, e.latencyMs);
   if (e.ttftMs !== null) addToHistogram(r.ttftHist, e.ttftMs);
 }
@@ -220,6 +221,11 @@ function aggregateWorkflows(events: readonly CutEvent[], dayOf: (at: Date) => st
 export interface BatchDeltas {
   rollups: RollupDelta[];
   workflows: WorkflowDelta[];
+  /**
+   * The workflows' staging text (db/writes/workflows.ts), when it was written ahead: ingest
+   * writes it while the server stores the batch, so the folder need not.
+   */
+  workflowRows?: string;
 }
 
 /** Everything a batch of priced events adds to the rollups and workflows. */

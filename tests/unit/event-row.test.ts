@@ -9,7 +9,8 @@ import type { PricedEvent } from '@/lib/rollup/aggregate';
 
 /** The row as the generic encoder makes it from the fields: what eventRow must reproduce. */
 function referenceRow({ event: e, cost }: PricedEvent): string {
-  const usd = (pico: bigint) => picoToUsd(pico, PICO_DIGITS);
+  // The amount at full scale, then its trailing zeros (and a bare point) dropped.
+  const usd = (pico: bigint) => picoToUsd(pico, PICO_DIGITS).replace(/0+$/, '').replace(/\.$/, '');
   // prettier-ignore
   return copyRow([
     e.team, e.id, e.timestamp.toISOString(), e.workloadClass, e.workflowId, e.model, e.provider,

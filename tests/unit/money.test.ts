@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allocate, divRound, formatUnits, parseDecimal, picoToUsd, usdToPico } from '@/lib/money';
+import { allocate, divRound, exactDecimal, formatUnits, parseDecimal, picoToUsd, usdToPico } from '@/lib/money';
 
 describe('decimal parsing and formatting', () => {
   it.each([
@@ -40,6 +40,30 @@ describe('decimal parsing and formatting', () => {
         expect(parseDecimal(text, digits)).toBe(units);
         // one decimal fewer: the dropped digit rounds the magnitude half-up
         if (digits > 0) expect(parseDecimal(text, digits - 1)).toBe(divRound(units, 10n));
+      }),
+    );
+  });
+});
+
+describe('exactDecimal: the shortest text of an amount', () => {
+  it.each([
+    [0n, 12, '0'],
+    [85_000_000n, 12, '0.000085'],
+    [1n, 12, '0.000000000001'],
+    [12_000_000_000_000n, 12, '12'],
+    [-500_000_000_000n, 12, '-0.5'],
+    [1_234_500n, 3, '1234.5'],
+    [7n, 0, '7'],
+  ])('%s units at %s digits is "%s"', (units, digits, text) => {
+    expect(exactDecimal(units, digits)).toBe(text);
+  });
+  it('reads back as the same units, and as the same number as the full-scale text', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }), fc.nat(12), (units, digits) => {
+        const text = exactDecimal(units, digits);
+        expect(parseDecimal(text, digits)).toBe(units);
+        expect(text).not.toMatch(/\.\d*0$|\.$/);
+        expect(Number(text)).toBe(Number(formatUnits(units, digits, digits)));
       }),
     );
   });

@@ -8,6 +8,9 @@ const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n'
 export const copyText = (value: string): string =>
   /[\\\t\n\r]/.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]!) : value;
 
+/** A nullable string as one COPY text field: for the hand-written rows of the hot paths. */
+export const copyNullable = (value: string | null): string => (value === null ? '\\N' : copyText(value));
+
 function copyField(value: string | number | bigint | boolean | null | undefined): string {
   if (value === null || value === undefined) return '\\N';
   if (typeof value === 'string') return copyText(value);

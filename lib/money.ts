@@ -48,14 +48,19 @@ export function formatUnits(units: bigint, digits: number, decimals: number): st
 export function exactDecimal(units: bigint, digits: number): string {
   if (units === 0n) return '0';
   const negative = units < 0n;
-  let s = (negative ? -units : units).toString();
-  if (s.length <= digits) s = '0'.repeat(digits + 1 - s.length) + s;
+  const s = (negative ? -units : units).toString();
   const point = s.length - digits;
+  // Trailing zeros of the fraction are the digits' own: cut there, with no padded copy made first.
   let end = s.length;
-  while (end > point && s.charCodeAt(end - 1) === 48) end--;
-  const sign = negative ? '-' : '';
-  return end === point ? `${sign}${s.slice(0, point)}` : `${sign}${s.slice(0, point)}.${s.slice(point, end)}`;
+  while (end > point && end > 0 && s.charCodeAt(end - 1) === 48) end--;
+  let text: string;
+  if (point > 0) text = end === point ? s.slice(0, point) : `${s.slice(0, point)}.${s.slice(point, end)}`;
+  else text = `0.${zeros(-point)}${s.slice(0, end)}`;
+  return negative ? `-${text}` : text;
 }
+
+const zeroRuns: string[] = [];
+const zeros = (n: number) => (zeroRuns[n] ??= '0'.repeat(n));
 
 /** Pico-dollars as a USD decimal string; the API uses 6 decimals, storage uses all 12. */
 export const picoToUsd = (pico: Pico, decimals = 6): string => formatUnits(pico, PICO_DIGITS, decimals);

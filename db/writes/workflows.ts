@@ -2,7 +2,7 @@ import { isoTimestamp } from '../../lib/iso-timestamp';
 import { exactDecimal } from '../../lib/money';
 import type { WorkflowDelta } from '../../lib/rollup/aggregate';
 import type { Database } from '../client';
-import { copyRow } from '../copy-text';
+import { copyNullable as text } from '../copy-text';
 
 // "Latest" is by time, then by the deciding event's id (lib/rollup/aggregate.ts atOrAfter); a row an
 // older version wrote, or an outcome's acceptance, has no id and loses a tie to any event.
@@ -21,14 +21,21 @@ const WORKFLOW_COLUMNS = [
   'useful_output_tokens', 'last_event_id', 'attributed_event_id', 'acceptance_event_id',
 ] as const;
 
+/**
+ * One staged workflow in COPY text, in WORKFLOW_COLUMNS order: what `copyRow` makes of the same
+ * fields, written out by hand as eventRow is, since ingest writes one for each workflow it sees.
+ */
 // prettier-ignore
 function workflowRow(w: WorkflowDelta): string {
-  return copyRow([
-    w.team, w.workflowId, w.workloadClass, isoTimestamp(w.firstEventAt), isoTimestamp(w.lastEventAt), w.day,
-    w.model, w.provider, w.pool, w.attributedRank, isoTimestamp(w.attributedAt), w.events, w.acceptanceStatus,
-    w.acceptanceAt && isoTimestamp(w.acceptanceAt), w.rejectionReason, exactDecimal(w.usefulNanoTokens, 9),
-    w.lastEventId, w.attributedEventId, w.acceptanceEventId,
-  ]);
+  const last = isoTimestamp(w.lastEventAt);
+  // The attribution and the acceptance are often the last event's: its text is used again.
+  const iso = (at: Date) => (at.getTime() === w.lastEventAt.getTime() ? last : isoTimestamp(at));
+  return `${[
+    text(w.team), text(w.workflowId), text(w.workloadClass), iso(w.firstEventAt), last, w.day, text(w.model),
+    text(w.provider), text(w.pool), w.attributedRank, iso(w.attributedAt), w.events, w.acceptanceStatus,
+    w.acceptanceAt ? iso(w.acceptanceAt) : '\\N', text(w.rejectionReason), exactDecimal(w.usefulNanoTokens, 9),
+    text(w.lastEventId), text(w.attributedEventId), text(w.acceptanceEventId),
+  ].join('\t')}\n`;
 }
 
 /** The staging COPY text of workflow facts. */

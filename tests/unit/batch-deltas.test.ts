@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { aggregateBatch, type WorkflowDelta } from '@/lib/rollup/aggregate';
 import { combineDeltas, mergeWorkflow } from '@/lib/rollup/merge-deltas';
 import { makeEvent } from '../support/events';
+import { workflowRows } from '@/db/writes/workflows';
 
 const dayOf = (at: Date) => at.toISOString().slice(0, 10);
 const at = (hhmm: string) => new Date(`2026-04-01T${hhmm}:00Z`);
@@ -174,5 +175,32 @@ describe('combineDeltas', () => {
         expect(byKey(combined.workflows, (w) => w.workflowId)).toEqual(byKey(whole.workflows, (w) => w.workflowId));
       }),
     );
+  });
+
+  it('keeps the workflow staging texts written ahead, joined, only while no workflow is in two batches', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(arbEvent, { maxLength: 8 }), { minLength: 2, maxLength: 5 }), (batches) => {
+        let place = 0;
+        const deltas = batches.map((specs, b) => {
+          // Workflow ids per batch, made to collide across batches only when `b` is even.
+          const events = specs.map((s) => ({
+            event: { ...specEvent(s, `-${place++}`), workflowId: `w${s.workflow}-${b >> 1}` },
+            cost,
+          }));
+          const d = aggregateBatch(events, dayOf);
+          return { ...d, workflowRows: workflowRows(d.workflows) };
+        });
+        const combined = combineDeltas(deltas);
+        const keys = deltas.flatMap((d) => d.workflows.map((w) => `${w.team}/${w.workflowId}`));
+        if (new Set(keys).size === keys.length) expect(combined.workflowRows).toBe(workflowRows(combined.workflows));
+        else expect(combined.workflowRows).toBeUndefined();
+      }),
+    );
+  });
+
+  it('drops the texts when one batch came without its text', () => {
+    const one = aggregateBatch([{ event: makeEvent({ id: 'a', workflowId: 'wa' }), cost }], dayOf);
+    const two = aggregateBatch([{ event: makeEvent({ id: 'b', workflowId: 'wb' }), cost }], dayOf);
+    expect(combineDeltas([{ ...one, workflowRows: workflowRows(one.workflows) }, two]).workflowRows).toBeUndefined();
   });
 });

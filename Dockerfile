@@ -23,5 +23,6 @@ USER node
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=5 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/api/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-# tsx directly (not npm) so SIGTERM reaches the server and the database closes cleanly.
-CMD ["node_modules/.bin/tsx", "scripts/start.ts"]
+# tsx directly (not npm) so SIGTERM reaches the server and the database closes cleanly; the V8
+# flag is npm start's (scripts/lib/server-flags.ts says why).
+CMD ["node_modules/.bin/tsx", "--max-semi-space-size=32", "scripts/start.ts"]

@@ -4,6 +4,7 @@
  * Ctrl-C reaches the bench first and the bench decides how the server stops.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { SERVER_NODE_FLAGS } from '../../../scripts/lib/server-flags';
 import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import { buildApp, buildIsCurrent } from '../../../scripts/lib/build';
@@ -67,7 +68,7 @@ export async function startServer(opts: StartOptions): Promise<BenchServer> {
   delete env.CUT_DATA_DIR;
   Object.assign(env, opts.dbEnv);
   const profile = opts.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfDir}`] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'scripts/start.ts'], {
+  const child = spawn(process.execPath, [...profile, ...SERVER_NODE_FLAGS, '--import', 'tsx', 'scripts/start.ts'], {
     cwd: opts.root,
     env,
     detached: true,

@@ -38,15 +38,20 @@ function workflowRow(w: WorkflowDelta): string {
   ].join('\t')}\n`;
 }
 
-/** The staging COPY text of workflow facts. */
-export const workflowRows = (deltas: readonly WorkflowDelta[]): string => deltas.map(workflowRow).join('');
+/** Each workflow's staging row (COPY text), in order. */
+export const workflowRows = (deltas: readonly WorkflowDelta[]): string[] => deltas.map(workflowRow);
 
 /**
  * COPYs a batch's workflow facts into the staging table; `mergeDeltas` (staging.ts) merges them.
- * `rows`: their text, when it was written ahead.
+ * `rows`: each one's row where it was written ahead (BatchDeltas.workflowRows).
  */
-export async function stageWorkflows(tx: Database, deltas: readonly WorkflowDelta[], rows?: string): Promise<void> {
-  if (deltas.length) await tx.copyFrom('workflows_stage', WORKFLOW_COLUMNS, rows ?? workflowRows(deltas));
+export async function stageWorkflows(
+  tx: Database,
+  deltas: readonly WorkflowDelta[],
+  rows?: ReadonlyArray<string | null>,
+): Promise<void> {
+  if (deltas.length === 0) return;
+  await tx.copyFrom('workflows_stage', WORKFLOW_COLUMNS, deltas.map((w, i) => rows?.[i] ?? workflowRow(w)).join(''));
 }
 
 /**

@@ -222,10 +222,11 @@ export interface BatchDeltas {
   rollups: RollupDelta[];
   workflows: WorkflowDelta[];
   /**
-   * The workflows' staging text (db/writes/workflows.ts), when it was written ahead: ingest
-   * writes it while the server stores the batch, so the folder need not.
+   * Each workflow's staging row (db/writes/workflows.ts), in `workflows` order, where it was
+   * written ahead: ingest writes them while the server stores the batch, so the folder need not.
+   * Null for a workflow whose row must be written at the merge (merged from two batches).
    */
-  workflowRows?: string;
+  workflowRows?: ReadonlyArray<string | null>;
 }
 
 /** Everything a batch of priced events adds to the rollups and workflows. */

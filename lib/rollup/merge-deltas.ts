@@ -11,24 +11,22 @@ export function combineDeltas(batches: readonly BatchDeltas[]): BatchDeltas {
   if (batches.length === 1) return batches[0]!;
   const rollups = new Map<string, RollupDelta>();
   const workflows = new Map<string, WorkflowDelta>();
-  // Texts written ahead still stand together when no workflow is in two of the batches.
-  let rowsStand = batches.every((b) => b.workflowRows !== undefined);
+  // A staging row written ahead still stands for a workflow in one batch only (in Map order).
+  const rows = new Map<string, string | null>();
   for (const batch of batches) {
     for (const r of batch.rollups) {
       const key = `${r.team}\u0000${r.day}\u0000${r.workloadClass}\u0000${r.model}\u0000${r.provider}\u0000${r.pool}`;
       const into = rollups.get(key);
       rollups.set(key, into ? addRollup(into, r) : r);
     }
-    for (const w of batch.workflows) {
+    batch.workflows.forEach((w, i) => {
       const key = `${w.team}\u0000${w.workflowId}`;
       const into = workflows.get(key);
-      if (into) rowsStand = false;
       workflows.set(key, into ? mergeWorkflow(into, w) : w);
-    }
+      rows.set(key, into ? null : (batch.workflowRows?.[i] ?? null));
+    });
   }
-  const combined: BatchDeltas = { rollups: [...rollups.values()], workflows: [...workflows.values()] };
-  if (rowsStand) combined.workflowRows = batches.map((b) => b.workflowRows).join('');
-  return combined;
+  return { rollups: [...rollups.values()], workflows: [...workflows.values()], workflowRows: [...rows.values()] };
 }
 
 /** The grain is the same; every measure adds, as the SQL merge adds a batch to a stored row. */

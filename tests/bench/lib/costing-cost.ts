@@ -32,6 +32,8 @@ import { byLabel, traced } from './traced-db';
 export interface CostingCostFigures {
   events: number;
   batch: number;
+  /** this process's JS heap in use as the passes began (the bench's own inputs are bytes by then) */
+  heapUsedMb: number;
   onMs: number;
   /** ingest with costing taken out */
   offMs: number;
@@ -113,77 +115,107 @@ const addCpu = (a: PhaseCpu | null, b: PhaseCpu): PhaseCpu =>
       }
     : b;
 
-export async function measureCostingCost(db: Database, sets: CostingSets, batch: number): Promise<CostingCostFigures> {
+/** The requests and the COPY texts the passes send, made before any clock: a client's work. */
+interface Inputs {
+  events: number;
+  pricingMs: number;
+  /** per batch: the on and off passes' request bodies, the floor pass's COPY text */
+  on: Buffer[];
+  off: Buffer[];
+  floor: Awaited<ReturnType<typeof productCopyText>>[];
+  warm: { on: Buffer[]; off: Buffer[] };
+}
+
+/**
+ * Everything the passes send, as bytes and text: the events themselves are let go before the
+ * clocks, as a server never holds its clients' events; held, their 300,000-odd objects would
+ * make every full collection of the measured process slower, and the passes' figures noisier.
+ */
+async function prepareInputs(db: Database, sets: CostingSets, batch: number): Promise<Inputs> {
   const { on, off, floor } = sets;
   if (on.length !== off.length || on.length !== floor.length) throw new Error('the three sets differ in size');
+  const batches = (set: readonly CutEvent[]) => {
+    const made: CutEvent[][] = [];
+    for (let i = 0; i < set.length; i += batch) made.push(set.slice(i, i + batch));
+    return made;
+  };
   const { book } = await getIngestContext(db);
   const started = performance.now();
   const priced = floor.map((event) => ({ event, cost: priceEvent(event, book) }));
   const pricingMs = performance.now() - started;
+  const texts = [];
+  for (let i = 0; i < priced.length; i += batch) texts.push(await productCopyText(priced.slice(i, i + batch)));
+  return {
+    events: on.length,
+    pricingMs,
+    on: batches(on).map(body),
+    off: batches(off).map(body),
+    floor: texts,
+    warm: { on: batches(sets.warm.on).map(body), off: batches(sets.warm.off).map(body) },
+  };
+}
 
+/** `sets` is called once, and what it returns is let go once turned into the passes' inputs. */
+export async function measureCostingCost(
+  db: Database,
+  sets: () => CostingSets,
+  batch: number,
+): Promise<CostingCostFigures> {
+  const inputs = await prepareInputs(db, sets(), batch);
   let foldError: unknown = null;
   const onError = (err: unknown) => (foldError ??= err);
-  for (let i = 0; i < sets.warm.on.length; i += batch) {
-    await ingestEventBody(db, body(sets.warm.on.slice(i, i + batch)), SCOPE);
+  for (const request of inputs.warm.on) {
+    await ingestEventBody(db, request, SCOPE);
     scheduleFold(db, onError);
   }
   await drainFolds(db);
-  for (let i = 0; i < sets.warm.off.length; i += batch)
-    await ingestWithoutCosting(db, body(sets.warm.off.slice(i, i + batch)));
+  for (const request of inputs.warm.off) await ingestWithoutCosting(db, request);
 
+  const heapUsedMb = process.memoryUsage().heapUsed / 2 ** 20;
   const { db: tracing, log } = traced(db);
   const clocks = { on: 0, off: 0, floor: 0 };
   const cpu: Record<keyof typeof clocks, PhaseCpu | null> = { on: null, off: null, floor: null };
-  /** Runs one pass over [from, to) in batches, on the clock and the CPU meters of `pass`. */
-  const timed = async (pass: keyof typeof clocks, from: number, to: number, run: (i: number) => Promise<void>) => {
+  /** Runs one pass over batches [from, to), on the clock and the CPU meters of `pass`. */
+  const timed = async (pass: keyof typeof clocks, from: number, to: number, run: (b: number) => Promise<void>) => {
     const phase = await startPhase(db);
     const startedAt = performance.now();
-    for (let i = from; i < to; i += batch) await run(i);
+    for (let b = from; b < to; b++) await run(b);
     if (pass === 'on') await drainFolds(tracing);
     clocks[pass] += performance.now() - startedAt;
     cpu[pass] = addCpu(cpu[pass], await phase());
   };
-  const expected = (i: number) => Math.min(batch, on.length - i);
-  const part = Math.ceil(on.length / PARTS / batch) * batch;
-  for (let from = 0; from < on.length; from += part) {
-    const to = Math.min(on.length, from + part);
-    // Request bodies and COPY text are made before the clocks: a client's work, not the server's.
-    const bodies = (set: readonly CutEvent[]) => {
-      const made = new Map<number, Buffer>();
-      for (let i = from; i < to; i += batch) made.set(i, body(set.slice(i, i + batch)));
-      return made;
-    };
-    const onBodies = bodies(on);
-    const offBodies = bodies(off);
-    const texts = new Map<number, Awaited<ReturnType<typeof productCopyText>>>();
-    for (let i = from; i < to; i += batch) texts.set(i, await productCopyText(priced.slice(i, i + batch)));
-
-    await timed('on', from, to, async (i) => {
-      const { result } = await ingestEventBody(tracing, onBodies.get(i)!, SCOPE);
+  const expected = (b: number) => Math.min(batch, inputs.events - b * batch);
+  const count = inputs.on.length;
+  const part = Math.ceil(count / PARTS);
+  for (let from = 0; from < count; from += part) {
+    const to = Math.min(count, from + part);
+    await timed('on', from, to, async (b) => {
+      const { result } = await ingestEventBody(tracing, inputs.on[b]!, SCOPE);
       scheduleFold(tracing, onError);
-      if (result.accepted !== expected(i))
-        throw new Error(`costing on: ${result.accepted} of ${expected(i)} events stored`);
+      if (result.accepted !== expected(b))
+        throw new Error(`costing on: ${result.accepted} of ${expected(b)} events stored`);
     });
-    await timed('off', from, to, async (i) => {
-      const stored = await ingestWithoutCosting(db, offBodies.get(i)!);
-      if (stored !== expected(i)) throw new Error(`costing off: ${stored} of ${expected(i)} events stored`);
+    await timed('off', from, to, async (b) => {
+      const stored = await ingestWithoutCosting(db, inputs.off[b]!);
+      if (stored !== expected(b)) throw new Error(`costing off: ${stored} of ${expected(b)} events stored`);
     });
-    await timed('floor', from, to, async (i) => {
-      const text = texts.get(i)!;
+    await timed('floor', from, to, async (b) => {
+      const text = inputs.floor[b]!;
       await db.copyFrom('events', text.columns, text.rows);
     });
   }
   if (foldError) throw foldError;
   const statements = byLabel(log);
   const fold = statements.filter((s) => FOLD_STATEMENTS.some((start) => s.label.startsWith(start)));
-  const perS = (ms: number) => on.length / (ms / 1000);
+  const perS = (ms: number) => inputs.events / (ms / 1000);
   return {
-    events: on.length,
+    events: inputs.events,
     batch,
+    heapUsedMb,
     onMs: clocks.on,
     offMs: clocks.off,
     floorMs: clocks.floor,
-    pricingMs,
+    pricingMs: inputs.pricingMs,
     onPerS: perS(clocks.on),
     offPerS: perS(clocks.off),
     floorPerS: perS(clocks.floor),

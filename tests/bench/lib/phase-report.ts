@@ -54,7 +54,7 @@ export function costingReport(c: CostingCostFigures): string {
     cpuLine('floor', c.cpu.floor),
     `    off/on by CPU ${c.cpuRatio.toFixed(2)}: the throughput ratio a machine with ` + `no spare core would see`,
     `  pricing alone (priceEvent; done before the off clock): ${ms((c.pricingMs / c.events) * 1000)} ms per 1,000 events`,
-    `  JS heap in use as the passes began: ${formatInt(c.heapUsedMb)} MB (the inputs held as bytes, outside it)`,
+    `  JS heap in use as the passes began, after a full collection: ${formatInt(c.heapUsedMb)} MB`,
     `  the folder's statements: ${ms(c.foldMs / batches)} ms a batch, beside ingest`,
     `  on, per batch: ${ms((c.onMs - inDb) / batches)} ms not waiting on ingest's statements (Node, and the ` +
       `final fold), waiting on:`,

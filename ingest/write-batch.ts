@@ -14,8 +14,7 @@ import {
   writePendingMarker,
   type PendingMarker,
 } from '../db/writes/pending';
-import { mergeDeltas } from '../db/writes/staging';
-import { workflowRows } from '../db/writes/workflows';
+import { deltasForFold, mergeDeltas } from '../db/writes/staging';
 import { priceEvent } from '../lib/costing/direct';
 import type { PriceBook } from '../lib/costing/pricebook';
 import type { CutEvent } from '../lib/events/event';
@@ -146,8 +145,7 @@ function summedOnce(priced: readonly PricedEvent[], ctx: BatchContext): () => Ba
   let summed: BatchDeltas | undefined;
   return () => {
     if (!summed) {
-      summed = aggregateBatch(events!, ctx.dayOf);
-      summed.workflowRows = workflowRows(summed.workflows);
+      summed = deltasForFold(events!, ctx.dayOf);
       events = null;
     }
     return summed;

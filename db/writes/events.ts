@@ -3,7 +3,7 @@ import type { PricedEvent } from '../../lib/rollup/aggregate';
 import { isoTimestamp } from '../../lib/iso-timestamp';
 import { exactDecimal, PICO_DIGITS } from '../../lib/money';
 import type { Database } from '../client';
-import { copyNullable, copyText } from '../copy-text';
+import { copyNullable as text, copyText } from '../copy-text';
 
 // prettier-ignore
 const EVENT_COLUMNS = [
@@ -16,7 +16,6 @@ const EVENT_COLUMNS = [
 
 /** Amounts as their shortest text: the numeric columns keep 12 decimals whatever they are sent. */
 const usd = (pico: bigint) => exactDecimal(pico, PICO_DIGITS);
-const text = copyNullable;
 const num = (n: number | null) => (n === null ? '\\N' : String(n));
 /** Most events carry no attributes: skip JSON.stringify for them. */
 const json = (attributes: object) => {

@@ -1,7 +1,7 @@
-import type { BatchDeltas } from '../../lib/rollup/aggregate';
+import { aggregateBatch, type BatchDeltas, type PricedEvent } from '../../lib/rollup/aggregate';
 import type { Database } from '../client';
 import { MERGE_ROLLUPS, stageRollups } from './rollups';
-import { APPLY_EARLY_OUTCOMES, MERGE_WORKFLOWS, stageWorkflows } from './workflows';
+import { APPLY_EARLY_OUTCOMES, MERGE_WORKFLOWS, stageWorkflows, workflowRows } from './workflows';
 
 /**
  * Teams and workload classes seen for the first time are created, named after their slug. Every
@@ -28,6 +28,16 @@ const MERGE_WORKFLOWS_MARKING_DAYS = `with merged as (${MERGE_WORKFLOWS})
 const MERGE_STAGED_SQL = [REGISTER_SLUGS, MERGE_ROLLUPS, MERGE_WORKFLOWS_MARKING_DAYS, APPLY_EARLY_OUTCOMES].join(
   ';\n',
 );
+
+/**
+ * A batch's deltas with each workflow's staging row written ahead (BatchDeltas.workflowRows):
+ * what ingest holds for the folder, made while it waits on the server anyway.
+ */
+export function deltasForFold(priced: readonly PricedEvent[], dayOf: (at: Date) => string): BatchDeltas {
+  const deltas = aggregateBatch(priced, dayOf);
+  deltas.workflowRows = workflowRows(deltas.workflows);
+  return deltas;
+}
 
 /**
  * Stages deltas (one batch's, or several combined) and merges them into the rollups and workflows,

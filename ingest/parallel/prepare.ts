@@ -2,12 +2,12 @@ import { eventRow, sortByKey } from '../../db/writes/events';
 import { priceEvent } from '../../lib/costing/direct';
 import type { PriceBook } from '../../lib/costing/pricebook';
 import { dayNumber } from '../../lib/reporting-day';
-import { aggregateBatch, type BatchDeltas } from '../../lib/rollup/aggregate';
+import type { BatchDeltas } from '../../lib/rollup/aggregate';
 import { envelopeItems, type Rejection } from '../native/batch';
 import type { IngestScope } from '../native/events';
 import { validateEvents } from '../native/validate';
 import { uniqueEvents } from '../write-batch';
-import { workflowRows } from '../../db/writes/workflows';
+import { deltasForFold } from '../../db/writes/staging';
 
 /** What pricing and encoding a batch needs: the price book, the reporting day, the book's version. */
 export interface PrepareContext {
@@ -62,8 +62,7 @@ export function prepareEventBatch(body: Uint8Array, scope: IngestScope, ctx: Pre
   const unique = uniqueEvents(valid.map((v) => v.event));
   const priced = unique.map((event) => ({ event, cost: priceEvent(event, ctx.book) }));
   const sorted = sortByKey(priced);
-  const deltas = aggregateBatch(priced, ctx.dayOf);
-  deltas.workflowRows = workflowRows(deltas.workflows);
+  const deltas = deltasForFold(priced, ctx.dayOf);
   return {
     items: items.length,
     rejected,

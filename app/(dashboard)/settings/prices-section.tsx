@@ -36,6 +36,14 @@ function groupPrices(prices: readonly Price[]) {
 
 const per1m = (v: string | null) => (v === null ? 'as output' : f.price(v));
 
+/** The price form's four rates, in the order the price table shows them. */
+const RATE_FIELDS = [
+  { name: 'input_usd_per_1m', label: 'Input, USD per 1M tokens' },
+  { name: 'cached_input_usd_per_1m', label: 'Cached input, USD per 1M tokens' },
+  { name: 'output_usd_per_1m', label: 'Output, USD per 1M tokens' },
+  { name: 'reasoning_usd_per_1m', label: 'Reasoning, USD per 1M tokens', hint: 'Empty: the output price' },
+] as const;
+
 export function PricesSection({ prices }: { prices: readonly Price[] }) {
   const [draft, setDraft] = useState<Partial<Price> | null>(null);
   const [formKey, setFormKey] = useState(0);
@@ -171,31 +179,14 @@ export function PricesSection({ prices }: { prices: readonly Price[] }) {
           >
             {(p) => <input {...p} type="date" className={inputClass} defaultValue={today()} required />}
           </Field>
-          <DecimalField
-            label="Input, USD per 1M tokens"
-            name="input_usd_per_1m"
-            error={action.fields.input_usd_per_1m}
-            defaultValue={draft?.input_usd_per_1m ?? ''}
-          />
-          <DecimalField
-            label="Cached input, USD per 1M tokens"
-            name="cached_input_usd_per_1m"
-            error={action.fields.cached_input_usd_per_1m}
-            defaultValue={draft?.cached_input_usd_per_1m ?? ''}
-          />
-          <DecimalField
-            label="Output, USD per 1M tokens"
-            name="output_usd_per_1m"
-            error={action.fields.output_usd_per_1m}
-            defaultValue={draft?.output_usd_per_1m ?? ''}
-          />
-          <DecimalField
-            label="Reasoning, USD per 1M tokens"
-            name="reasoning_usd_per_1m"
-            error={action.fields.reasoning_usd_per_1m}
-            hint="Empty: the output price"
-            defaultValue={draft?.reasoning_usd_per_1m ?? ''}
-          />
+          {RATE_FIELDS.map((rate) => (
+            <DecimalField
+              key={rate.name}
+              {...rate}
+              error={action.fields[rate.name]}
+              defaultValue={draft?.[rate.name] ?? ''}
+            />
+          ))}
           <div className="sm:col-span-2 lg:col-span-4">
             <Field
               label="Source"

@@ -16,7 +16,7 @@ import { foldPending } from './fold';
 import { priceEvent } from '../lib/costing/direct';
 import type { PriceBook } from '../lib/costing/pricebook';
 import { dayFromNumber, dayNumber, daysBetween, startOfDay } from '../lib/reporting-day';
-import { addToRollups, type RollupRows } from '../lib/rollup/aggregate';
+import { addToRollups, RollupRows } from '../lib/rollup/aggregate';
 import { sameAsStored, storedValues } from './stored-cost';
 import type { RepriceRequest } from './types';
 
@@ -114,7 +114,7 @@ async function repriceDay(db: Database, day: string, filter: KeyFilter, book: Pr
     await foldPending(tx, { day: dayNumber(day) });
     const range = { start: startOfDay(day, tz), end: startOfDay(dayFromNumber(dayNumber(day) + 1), tz) };
     const changed: RepricedRow[] = [];
-    const rollups: RollupRows = new Map();
+    const rollups = new RollupRows();
     // Priced and summed as the rows arrive, so no day's events are held: every event is of this day.
     await eachEventForRepricing(tx, range, filter, (event, stored) => {
       const cost = priceEvent(event, book);

@@ -125,15 +125,17 @@ function pendingMarker(
   days: readonly number[],
   deltas: () => BatchDeltas,
 ): PendingMarker {
-  let fromTs = priced[0]!.event.timestamp;
-  let toTs = fromTs;
+  // In milliseconds: comparing Dates converts both to numbers on every comparison.
+  let from = priced[0]!.event.timestamp.getTime();
+  let to = from;
   for (const { event } of priced) {
-    if (event.timestamp < fromTs) fromTs = event.timestamp;
-    if (event.timestamp > toTs) toTs = event.timestamp;
+    const at = event.timestamp.getTime();
+    if (at < from) from = at;
+    else if (at > to) to = at;
   }
   const token = newBatchToken();
   holdDeltas(token, deltas);
-  return { days, token, fromTs, toTs };
+  return { days, token, fromTs: new Date(from), toTs: new Date(to) };
 }
 
 /**

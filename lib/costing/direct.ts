@@ -1,6 +1,6 @@
 import type { CutEvent } from '../events/event';
 import { divRound, parseDecimal, usdToPico, type Pico } from '../money';
-import { DEFAULT_INPUT_WEIGHT, DEFAULT_REVIEWER_USD_PER_HOUR, type PriceBook } from './pricebook';
+import { DEFAULT_INPUT_WEIGHT, DEFAULT_REVIEWER_USD_PER_HOUR, type ModelPrice, type PriceBook } from './pricebook';
 
 export const COST_SOURCES = ['price_book', 'reported', 'unpriced'] as const;
 type CostSource = (typeof COST_SOURCES)[number];
@@ -32,14 +32,11 @@ interface TokenPrices {
 type TokenCounts = Pick<CutEvent, 'inputTokens' | 'cachedTokens' | 'outputTokens' | 'reasoningTokens'>;
 
 function tokenCost(e: TokenCounts, p: TokenPrices): Pico {
-  const uncached = BigInt(e.inputTokens - e.cachedTokens);
-  const visible = BigInt(e.outputTokens - e.reasoningTokens);
-  return (
-    uncached * p.input +
-    BigInt(e.cachedTokens) * p.cached +
-    visible * p.output +
-    BigInt(e.reasoningTokens) * p.reasoning
-  );
+  let cost = BigInt(e.inputTokens - e.cachedTokens) * p.input + BigInt(e.outputTokens - e.reasoningTokens) * p.output;
+  // Every bigint operation makes a new bigint: most calls have no cached or reasoning tokens.
+  if (e.cachedTokens !== 0) cost += BigInt(e.cachedTokens) * p.cached;
+  if (e.reasoningTokens !== 0) cost += BigInt(e.reasoningTokens) * p.reasoning;
+  return cost;
 }
 
 /** Splits a generation or tool call's base into the retry share, the retrieved share and the rest. */
@@ -58,9 +55,37 @@ function splitBase(
 
 /** On a pool an output token weighs 1 and an input token `input_weight`; cached is a tenth of input. */
 function poolWeights(inputWeightMicro: bigint): TokenPrices {
-  // Scaled by 10 so that input_weight / 10 stays an integer.
-  return { input: inputWeightMicro * 10n, cached: inputWeightMicro, output: MICRO * 10n, reasoning: MICRO * 10n };
+  let weights = poolWeightsOf.get(inputWeightMicro);
+  if (!weights) {
+    // Scaled by 10 so that input_weight / 10 stays an integer.
+    weights = { input: inputWeightMicro * 10n, cached: inputWeightMicro, output: MICRO * 10n, reasoning: MICRO * 10n };
+    // A book has a few pools' weights; a bigger cache means a caller passing arbitrary ones.
+    if (poolWeightsOf.size >= 1000) poolWeightsOf.clear();
+    poolWeightsOf.set(inputWeightMicro, weights);
+  }
+  return weights;
 }
+/** Weights by input weight: made once each, not once per self-hosted call. Read-only once made. */
+const poolWeightsOf = new Map<bigint, Readonly<TokenPrices>>();
+
+/** An unpriced call's tokens are split by count. */
+const UNPRICED_WEIGHTS: Readonly<TokenPrices> = { input: 1n, cached: 1n, output: 1n, reasoning: 1n };
+
+/** A price's token prices, made once per price rather than once per call it prices. */
+function tokenPrices(price: ModelPrice): TokenPrices {
+  let prices = tokenPricesOf.get(price);
+  if (!prices) {
+    prices = {
+      input: price.inputPer1m,
+      cached: price.cachedInputPer1m,
+      output: price.outputPer1m,
+      reasoning: price.reasoningPer1m ?? price.outputPer1m,
+    };
+    tokenPricesOf.set(price, prices);
+  }
+  return prices;
+}
+const tokenPricesOf = new WeakMap<ModelPrice, Readonly<TokenPrices>>();
 
 /**
  * The token weight of calls on a pool (cut-model.md 2), in units of 1e-7 output tokens: what GPU
@@ -89,14 +114,7 @@ export function priceEvent(e: CutEvent, book: PriceBook): DirectCost {
     source = pool ? 'price_book' : 'unpriced';
   } else {
     const price = book.modelPrice(e.provider, e.model, e.timestamp);
-    weights = price
-      ? {
-          input: price.inputPer1m,
-          cached: price.cachedInputPer1m,
-          output: price.outputPer1m,
-          reasoning: price.reasoningPer1m ?? price.outputPer1m,
-        }
-      : { input: 1n, cached: 1n, output: 1n, reasoning: 1n };
+    weights = price ? tokenPrices(price) : UNPRICED_WEIGHTS;
     weight = tokenCost(e, weights);
     pricebook = price ? weight : 0n;
     if (e.reportedCostUsd !== null) {
@@ -110,8 +128,13 @@ export function priceEvent(e: CutEvent, book: PriceBook): DirectCost {
 
   const cost: DirectCost = { base, source, pricebook, l1: 0n, l2: 0n, l3: 0n, l4: 0n };
   if (e.stage === 'generation' || e.stage === 'tool') {
-    const { retry, retrieved, rest } = splitBase(base, e, weights, weight);
-    cost.l3 = retry + retrieved;
+    let rest = base;
+    // Most calls have no retry and no retrieved tokens: all of the base is the rest.
+    if (e.retryCount !== 0 || e.retrievedTokens !== 0) {
+      const split = splitBase(base, e, weights, weight);
+      cost.l3 = split.retry + split.retrieved;
+      rest = split.rest;
+    }
     if (selfHosted) cost.l2 = rest;
     else cost.l1 = rest;
   } else if (e.stage === 'retrieval') {

@@ -88,10 +88,10 @@ function globToRegExp(pattern: string): RegExp {
   return new RegExp(`^${escaped}$`, 'i');
 }
 
-/** Patterns with more literal characters are more specific ("gpt-4o-mini*" beats "gpt-4o*"). */
 /** Distinct (provider, model) names whose price candidates are kept. */
 const NAME_CACHE_SIZE = 10_000;
 
+/** Patterns with more literal characters are more specific ("gpt-4o-mini*" beats "gpt-4o*"). */
 const specificity = (pattern: string) => pattern.replace(/\*/g, '').length;
 
 export class PriceBook {
@@ -99,7 +99,9 @@ export class PriceBook {
   private readonly patterns: Array<{ provider: string; model: string; re: RegExp; versions: ModelPrice[] }>;
   private readonly pools: Map<string, PoolVersion[]>;
   private readonly units: Map<string, UnitCost[]>;
-  private readonly byName = new Map<string, ReadonlyArray<readonly ModelPrice[]>>();
+  /** candidates by provider, then model: no joined key is built for the look-up ingest makes per event */
+  private readonly byName = new Map<string, Map<string, ReadonlyArray<readonly ModelPrice[]>>>();
+  private names = 0;
 
   constructor(readonly data: PriceBookData) {
     const norm = (p: ModelPrice) => `${p.provider.toLowerCase()}\u0000${p.model.toLowerCase()}`;
@@ -138,8 +140,8 @@ export class PriceBook {
    * then each matching pattern's. Worked out once per name, as ingest asks for every event.
    */
   private candidates(provider: string, model: string): ReadonlyArray<readonly ModelPrice[]> {
-    const key = `${provider}\u0000${model}`;
-    let found = this.byName.get(key);
+    let ofProvider = this.byName.get(provider);
+    let found = ofProvider?.get(model);
     if (!found) {
       const p = provider.toLowerCase();
       const exact = this.exact.get(`${p}\u0000${model.toLowerCase()}`);
@@ -148,8 +150,14 @@ export class PriceBook {
         .map((pat) => pat.versions);
       found = exact ? [exact, ...patterns] : patterns;
       // Names come from senders: the cache is bounded, and starts over when full.
-      if (this.byName.size >= NAME_CACHE_SIZE) this.byName.clear();
-      this.byName.set(key, found);
+      if (this.names >= NAME_CACHE_SIZE) {
+        this.byName.clear();
+        this.names = 0;
+        ofProvider = undefined;
+      }
+      if (!ofProvider) this.byName.set(provider, (ofProvider = new Map()));
+      ofProvider.set(model, found);
+      this.names++;
     }
     return found;
   }

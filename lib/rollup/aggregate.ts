@@ -76,19 +76,58 @@ function emptyDelta(e: CutEvent, day: string): RollupDelta {
 
 /** Sums priced events into rollup rows keyed by reporting day x team x class x model x provider x pool. */
 export function aggregateRollups(priced: readonly PricedEvent[], dayOf: (at: Date) => string): RollupDelta[] {
-  const rows: RollupRows = new Map();
+  const rows = new RollupRows();
   for (const { event, cost } of priced) addToRollups(rows, event, cost, dayOf(event.timestamp));
-  return [...rows.values()];
+  return rows.values();
 }
 
-/** Rollup rows by key, as `addToRollups` fills them. */
-export type RollupRows = Map<string, RollupDelta>;
+type Nested<T> = Map<string, T>;
+/** The entry of `key` in `map`, made by `make` the first time. */
+function entry<T>(map: Nested<T>, key: string, make: () => T): T {
+  let value = map.get(key);
+  if (value === undefined) map.set(key, (value = make()));
+  return value;
+}
+const newMap = <T>() => new Map<string, T>();
+
+/**
+ * Rollup rows by their grain, as `addToRollups` fills them, in the order they were first met.
+ * The grain is looked up one field at a time (day, team, class, provider, model, pool) rather
+ * than as one joined key: ingest looks a row up for every event, and a joined key is a new
+ * string each time, which costs more to build and to collect than the six look-ups.
+ */
+export class RollupRows {
+  readonly #byDay: Nested<Nested<Nested<Nested<Nested<Nested<RollupDelta>>>>>> = new Map();
+  readonly #rows: RollupDelta[] = [];
+
+  get size(): number {
+    return this.#rows.length;
+  }
+
+  values(): RollupDelta[] {
+    return this.#rows;
+  }
+
+  /** The row of `e`'s grain on `day`, made empty the first time. */
+  rowOf(e: CutEvent, day: string): RollupDelta {
+    const byTeam = entry(this.#byDay, day, newMap<Nested<Nested<Nested<Nested<RollupDelta>>>>>);
+    const byClass = entry(byTeam, e.team, newMap<Nested<Nested<Nested<RollupDelta>>>>);
+    const byProvider = entry(byClass, e.workloadClass, newMap<Nested<Nested<RollupDelta>>>);
+    const byModel = entry(byProvider, e.provider, newMap<Nested<RollupDelta>>);
+    const byPool = entry(byModel, e.model, newMap<RollupDelta>);
+    const pool = e.pool ?? '';
+    let row = byPool.get(pool);
+    if (row === undefined) {
+      byPool.set(pool, (row = emptyDelta(e, day)));
+      this.#rows.push(row);
+    }
+    return row;
+  }
+}
 
 /** Adds one priced event, of reporting day `day`, to its rollup row: for callers that stream events. */
 export function addToRollups(rows: RollupRows, e: CutEvent, cost: DirectCost, day: string): void {
-  const key = `${e.team}\u0000${day}\u0000${e.workloadClass}\u0000${e.model}\u0000${e.provider}\u0000${e.pool ?? ''}`;
-  let r = rows.get(key);
-  if (!r) rows.set(key, (r = emptyDelta(e, day)));
+  const r = rows.rowOf(e, day);
   r.requests += 1;
   if (e.status === 'error') r.errors += 1;
   if (cost.source === 'unpriced') r.unpriced += 1;
@@ -155,10 +194,12 @@ export const atOrAfter = (at: Date, id: string, sinceAt: Date, sinceId: string |
  * until a generation call is seen). "Latest" is by time, then by event id.
  */
 function aggregateWorkflows(events: readonly CutEvent[], dayOf: (at: Date) => string): WorkflowDelta[] {
-  const rows = new Map<string, WorkflowDelta>();
+  // By team, then id: no joined key is built per event (see RollupRows).
+  const byTeam: Nested<Nested<WorkflowDelta>> = new Map();
+  const rows: WorkflowDelta[] = [];
   for (const e of events) {
-    const key = `${e.team}\u0000${e.workflowId}`;
-    let w = rows.get(key);
+    const ofTeam = entry(byTeam, e.team, newMap<WorkflowDelta>);
+    let w = ofTeam.get(e.workflowId);
     if (!w) {
       w = {
         team: e.team,
@@ -181,7 +222,8 @@ function aggregateWorkflows(events: readonly CutEvent[], dayOf: (at: Date) => st
         attributedEventId: e.id,
         acceptanceEventId: null,
       };
-      rows.set(key, w);
+      ofTeam.set(e.workflowId, w);
+      rows.push(w);
     }
     w.events += 1;
     if (e.timestamp < w.firstEventAt) w.firstEventAt = e.timestamp;
@@ -213,8 +255,8 @@ function aggregateWorkflows(events: readonly CutEvent[], dayOf: (at: Date) => st
       w.acceptanceEventId = e.id;
     }
   }
-  for (const w of rows.values()) w.day = dayOf(w.lastEventAt);
-  return [...rows.values()];
+  for (const w of rows) w.day = dayOf(w.lastEventAt);
+  return rows;
 }
 
 /** What one ingest batch adds: its rollup rows and its workflow facts. */

@@ -7,7 +7,7 @@ import { getIngestContext } from '@/ingest/context';
 import { writeEventBatch } from '@/ingest/write-batch';
 import { priceEvent } from '@/lib/costing/direct';
 import type { CutEvent } from '@/lib/events/event';
-import { addToRollups, aggregateRollups, type RollupRows } from '@/lib/rollup/aggregate';
+import { addToRollups, aggregateRollups, RollupRows } from '@/lib/rollup/aggregate';
 import { makeEvent, makePool, makePrice } from '../support/events';
 import { freshDatabase, type TestDatabase } from './support/database';
 
@@ -84,7 +84,7 @@ describe('eachEventForRepricing', () => {
     const inDay = events.filter((e) => e.timestamp < range.end);
     expect([...read.keys()].sort()).toEqual(inDay.map((e) => e.id).sort());
 
-    const rollups: RollupRows = new Map();
+    const rollups = new RollupRows();
     for (const original of inDay) {
       const { event, stored } = read.get(original.id)!;
       const cost = priceEvent(original, book);

@@ -1,7 +1,8 @@
 import { aggregateBatch, type BatchDeltas, type PricedEvent } from '../../lib/rollup/aggregate';
 import type { Database } from '../client';
 import { MERGE_ROLLUPS, stageRollups } from './rollups';
-import { APPLY_EARLY_OUTCOMES, MERGE_WORKFLOWS, stageWorkflows, workflowRows } from './workflows';
+import { applyEarlyOutcomes, copyNewWorkflows, MERGE_WORKFLOWS, stageWorkflows, workflowRows } from './workflows';
+import { directCopyWent, rememberWritten, tryDirectCopy, wasWritten } from './written-workflows';
 
 /**
  * Teams and workload classes seen for the first time are created, named after their slug. Every
@@ -25,9 +26,7 @@ const MERGE_WORKFLOWS_MARKING_DAYS = `with merged as (${MERGE_WORKFLOWS})
     order by 1 on conflict do nothing`;
 
 /** One round trip that folds everything staged for a batch into the stored tables. */
-const MERGE_STAGED_SQL = [REGISTER_SLUGS, MERGE_ROLLUPS, MERGE_WORKFLOWS_MARKING_DAYS, APPLY_EARLY_OUTCOMES].join(
-  ';\n',
-);
+const MERGE_STAGED_SQL = [REGISTER_SLUGS, MERGE_ROLLUPS, MERGE_WORKFLOWS_MARKING_DAYS].join(';\n');
 
 /**
  * A batch's deltas with each workflow's staging row written ahead (BatchDeltas.workflowRows):
@@ -41,12 +40,31 @@ export function deltasForFold(priced: readonly PricedEvent[], dayOf: (at: Date) 
 
 /**
  * Stages deltas (one batch's, or several combined) and merges them into the rollups and workflows,
- * marking the days they change. Runs inside a transaction, after `prepareStaging`.
+ * marking the days they change. Workflows this process has not written lately are taken to be new
+ * and COPYed straight into `workflows` (written-workflows.ts); only the others are upserted, or
+ * all of them when one taken to be new was stored already. Runs inside a transaction, after
+ * `prepareStaging`.
  */
 export async function mergeDeltas(tx: Database, deltas: BatchDeltas): Promise<void> {
+  const { workflows, workflowRows: rows } = deltas;
   await stageRollups(tx, deltas.rollups);
-  await stageWorkflows(tx, deltas.workflows, deltas.workflowRows);
-  await tx.exec(MERGE_STAGED_SQL);
+  const fresh: number[] = [];
+  const seen: number[] = [];
+  const direct = workflows.length > 0 && tryDirectCopy();
+  workflows.forEach((w, i) => (direct && !wasWritten(w.team, w.workflowId) ? fresh : seen).push(i));
+  const pick = (at: readonly number[]) => ({ deltas: at.map((i) => workflows[i]!), rows: at.map((i) => rows?.[i] ?? null) });
+  let upserted = seen;
+  if (fresh.length > 0) {
+    const picked = pick(fresh);
+    const copied = await copyNewWorkflows(tx, picked.deltas, picked.rows);
+    directCopyWent(copied);
+    if (!copied) upserted = workflows.map((_, i) => i);
+  }
+  const staged = pick(upserted);
+  await stageWorkflows(tx, staged.deltas, staged.rows);
+  // Sent together: the outcomes' update follows the merge without waiting for its answer.
+  await Promise.all([tx.exec(MERGE_STAGED_SQL), applyEarlyOutcomes(tx, workflows)]);
+  rememberWritten(workflows);
 }
 
 const STAGES = ['events', 'rollups', 'workflows'] as const;

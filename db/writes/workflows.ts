@@ -3,6 +3,7 @@ import { exactDecimal } from '../../lib/money';
 import type { WorkflowDelta } from '../../lib/rollup/aggregate';
 import type { Database } from '../client';
 import { copyNullable as text } from '../copy-text';
+import { isUniqueViolation } from './events';
 
 // "Latest" is by time, then by the deciding event's id (lib/rollup/aggregate.ts atOrAfter); a row an
 // older version wrote, or an outcome's acceptance, has no id and loses a tie to any event.
@@ -41,6 +42,10 @@ function workflowRow(w: WorkflowDelta): string {
 /** Each workflow's staging row (COPY text), in order. */
 export const workflowRows = (deltas: readonly WorkflowDelta[]): string[] => deltas.map(workflowRow);
 
+/** Each workflow's COPY text: the row written ahead where there is one (BatchDeltas.workflowRows). */
+const rowsOf = (deltas: readonly WorkflowDelta[], rows?: ReadonlyArray<string | null>) =>
+  deltas.map((w, i) => rows?.[i] ?? workflowRow(w)).join('');
+
 /**
  * COPYs a batch's workflow facts into the staging table; `mergeDeltas` (staging.ts) merges them.
  * `rows`: each one's row where it was written ahead (BatchDeltas.workflowRows).
@@ -51,7 +56,32 @@ export async function stageWorkflows(
   rows?: ReadonlyArray<string | null>,
 ): Promise<void> {
   if (deltas.length === 0) return;
-  await tx.copyFrom('workflows_stage', WORKFLOW_COLUMNS, deltas.map((w, i) => rows?.[i] ?? workflowRow(w)).join(''));
+  await tx.copyFrom('workflows_stage', WORKFLOW_COLUMNS, rowsOf(deltas, rows));
+}
+
+/**
+ * COPYs workflows taken to be new straight into `workflows`, behind a savepoint, and says whether
+ * they were: when one is stored already, the COPY fails on its key and is undone (false), and the
+ * caller stages them for the upsert instead. A new row is exactly what the upsert would insert.
+ */
+export async function copyNewWorkflows(
+  tx: Database,
+  deltas: readonly WorkflowDelta[],
+  rows?: ReadonlyArray<string | null>,
+): Promise<boolean> {
+  if (deltas.length === 0) return true;
+  const text = rowsOf(deltas, rows);
+  // Sent together: the COPY follows the savepoint without waiting for its answer.
+  const savepoint = tx.exec('savepoint new_workflows');
+  try {
+    await Promise.all([savepoint, tx.copyFrom('workflows', WORKFLOW_COLUMNS, text)]);
+    return true;
+  } catch (err) {
+    await savepoint; // a failed savepoint is a failed transaction: its error is the one to meet
+    if (!isUniqueViolation(err)) throw err;
+    await tx.exec('rollback to savepoint new_workflows');
+    return false;
+  }
 }
 
 /**
@@ -82,12 +112,23 @@ export const MERGE_WORKFLOWS = `insert into workflows (${WORKFLOW_COLUMNS.join('
     acceptance_event_id = case when ${newer} then excluded.acceptance_event_id else workflows.acceptance_event_id end
   returning previous_day`;
 
-export const APPLY_EARLY_OUTCOMES = `update workflows w set acceptance_status = o.acceptance_status, acceptance_at = o.ts,
-         rejection_reason = o.rejection_reason, acceptance_event_id = null
-    from (select distinct on (o.workflow_id, s.team) o.workflow_id, s.team, o.ts, o.acceptance_status, o.rejection_reason
-            from outcomes o
-            join workflows_stage s on s.workflow_id = o.workflow_id and (o.team is null or o.team = s.team)
-           where o.acceptance_status <> 'pending'
-           order by o.workflow_id, s.team, o.ts desc) o
-   where w.workflow_id = o.workflow_id and w.team = o.team
-     and (w.acceptance_at is null or o.ts > w.acceptance_at)`;
+/**
+ * Applies to the given workflows any outcome that arrived before their events and is newer than
+ * their acceptance. The workflows are passed as two parallel arrays (ids, teams), since some of a
+ * merge's workflows are COPYed straight into `workflows` and no staged table lists them all.
+ */
+export async function applyEarlyOutcomes(tx: Database, workflows: readonly WorkflowDelta[]): Promise<void> {
+  if (workflows.length === 0) return;
+  await tx.query(
+    `update workflows w set acceptance_status = o.acceptance_status, acceptance_at = o.ts,
+            rejection_reason = o.rejection_reason, acceptance_event_id = null
+       from (select distinct on (o.workflow_id, k.team) o.workflow_id, k.team, o.ts, o.acceptance_status, o.rejection_reason
+               from unnest($1::text[], $2::text[]) as k(workflow_id, team)
+               join outcomes o on o.workflow_id = k.workflow_id and (o.team is null or o.team = k.team)
+              where o.acceptance_status <> 'pending'
+              order by o.workflow_id, k.team, o.ts desc) o
+      where w.workflow_id = o.workflow_id and w.team = o.team
+        and (w.acceptance_at is null or o.ts > w.acceptance_at)`,
+    [workflows.map((w) => w.workflowId), workflows.map((w) => w.team)],
+  );
+}

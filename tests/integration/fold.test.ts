@@ -9,7 +9,8 @@ import { priceEvent } from '@/lib/costing/direct';
 import { writeEventBatch, type FoldMode } from '@/ingest/write-batch';
 import type { CutEvent } from '@/lib/events/event';
 import { releaseDeltas } from '@/costing/held-deltas';
-import { makePool, makePrice, usdPer1m } from '../support/events';
+import { forgetWrittenWorkflows, tryDirectCopy } from '@/db/writes/written-workflows';
+import { makeEvent, makePool, makePrice, usdPer1m } from '../support/events';
 import { clearTelemetry, freshDatabase, type TestDatabase } from './support/database';
 import { arbEvent, toEvents } from './support/random-events';
 
@@ -63,21 +64,25 @@ async function forgetHeldDeltas() {
 
 /**
  * Sends `events` in batches of `size`, each batch twice when `resend` (the second time all
- * duplicates); with `forget`, no fold finds the deltas held.
+ * duplicates); with `forget`, no fold finds the deltas held; with `forgetWritten`, no merge
+ * remembers writing a workflow, so one stored by an earlier merge fails the direct COPY of new
+ * workflows and is upserted after all.
  */
 async function ingest(
   events: CutEvent[],
   size: number,
   fold: FoldMode,
   foldAfter: ReadonlySet<number>,
-  options: { resend?: boolean; forget?: boolean } = {},
+  options: { resend?: boolean; forget?: boolean; forgetWritten?: boolean } = {},
 ) {
   const foldNow = async () => {
     if (options.forget) await forgetHeldDeltas();
+    if (options.forgetWritten) forgetWrittenWorkflows();
     await foldPending(db);
   };
   for (let i = 0, n = 0; i < events.length; i += size, n++) {
     const batch = events.slice(i, i + size);
+    if (options.forgetWritten) forgetWrittenWorkflows();
     const first = await writeEventBatch(db, batch, await getIngestContext(db), { fold });
     expect(first.accepted).toBe(batch.length);
     if (options.resend) {
@@ -96,7 +101,7 @@ async function reset() {
 
 describe('folding deferred batches', () => {
   let run = 0;
-  it('gives the tables that merging each batch at once gives, wherever the folds fall, held deltas or not', async () => {
+  it('gives the tables that merging each batch at once gives, wherever the folds fall, held deltas or not, workflows remembered or not', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(arbEvent, { minLength: 1, maxLength: 80 }),
@@ -104,13 +109,14 @@ describe('folding deferred batches', () => {
         fc.uniqueArray(fc.integer({ min: 0, max: 40 }), { maxLength: 6 }),
         fc.boolean(),
         fc.boolean(),
-        async (specs, size, foldAfter, resend, forget) => {
+        fc.boolean(),
+        async (specs, size, foldAfter, resend, forget, forgetWritten) => {
           const events = toEvents(specs, run++);
           await reset();
-          await ingest(events, size, 'now', new Set(), { resend });
+          await ingest(events, size, 'now', new Set(), { resend, forgetWritten });
           const merged = await dump();
           await reset();
-          await ingest(events, size, 'later', new Set(foldAfter), { resend, forget });
+          await ingest(events, size, 'later', new Set(foldAfter), { resend, forget, forgetWritten });
           expect(await dump()).toEqual(merged);
           expect(merged.pending).toEqual([]);
         },
@@ -137,6 +143,31 @@ describe('folding deferred batches', () => {
     });
     await foldPending(db);
     expect(await dump()).toEqual(merged);
+  });
+
+  it('upserts every workflow when one it took for new (not remembered) is stored, and backs off from the direct COPY', async () => {
+    await reset();
+    const at = (minute: number) => new Date(Date.UTC(2026, 3, 2, 10, minute));
+    const event = (id: string, workflowId: string, minute: number) =>
+      makeEvent({ id, workflowId, team: 'alpha', model: 'm1', timestamp: at(minute), outputTokens: 100 });
+    await writeEventBatch(db, [event('a1', 'stored', 1)], await getIngestContext(db), { fold: 'later' });
+    await foldPending(db);
+    // As after a restart: the stored workflow is taken for new, with another that is.
+    forgetWrittenWorkflows();
+    const later = [event('a2', 'stored', 2), event('b1', 'fresh', 3)];
+    await writeEventBatch(db, later, await getIngestContext(db), { fold: 'later' });
+    await foldPending(db);
+    const rows = await db.query<{ workflow_id: string; events: number; last: string }>(
+      `select workflow_id, events, last_event_id as last from workflows order by workflow_id`,
+    );
+    expect(rows).toEqual([
+      { workflow_id: 'fresh', events: 1, last: 'b1' },
+      { workflow_id: 'stored', events: 2, last: 'a2' },
+    ]);
+    // The failed COPY makes the next merge upsert without trying it.
+    expect(tryDirectCopy()).toBe(false);
+    forgetWrittenWorkflows();
+    expect(tryDirectCopy()).toBe(true);
   });
 
   it('stores nothing for the folder when a batch is all duplicates', async () => {

@@ -44,11 +44,14 @@ export async function foldPending(db: Database, options: { day?: number } = {}):
         // A fold lost in a crash is lost whole, its batches' deletion too, so they are folded again:
         // its commit need not wait for the disk, which the batches' own commits already did.
         const days = [...new Set(found.flatMap((b) => b.days))];
-        await prepareStaging(tx, `set local synchronous_commit = off;\n${lockDaysSharedSql(days)}`);
-        const claimed = await claimPendingBatches(
-          tx,
-          found.map((b) => b.seq),
-        );
+        // Sent together: the claim follows the locks without waiting for their answer.
+        const [, claimed] = await Promise.all([
+          prepareStaging(tx, `set local synchronous_commit = off;\n${lockDaysSharedSql(days)}`),
+          claimPendingBatches(
+            tx,
+            found.map((b) => b.seq),
+          ),
+        ]);
         if (claimed.length === 0) return 0;
         let formatter: Promise<(at: Date) => string> | undefined;
         const dayOf = () => (formatter ??= getSettings(tx).then((s) => reportingDayFormatter(s.reporting_time_zone)));

@@ -80,8 +80,14 @@ export const copyEventRows = (tx: Database, rows: string, meanwhile?: () => void
 
 export const eventKey = (team: string, id: string) => `${team}\u0000${id}`;
 
-const compareKeys = (a: CutEvent, b: CutEvent) =>
-  a.team < b.team ? -1 : a.team > b.team ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+/**
+ * Orders keys led by a team (an event's, a workflow's): rows written in this order lock in the
+ * same order in concurrent batches, which then cannot deadlock on each other.
+ */
+export const compareTeamKeys = (teamA: string, keyA: string, teamB: string, keyB: string) =>
+  teamA < teamB ? -1 : teamA > teamB ? 1 : keyA < keyB ? -1 : keyA > keyB ? 1 : 0;
+
+const compareKeys = (a: CutEvent, b: CutEvent) => compareTeamKeys(a.team, a.id, b.team, b.id);
 
 /** SQLSTATE 23505: what a `direct` insert hits when a concurrent batch stored the same event first. */
 export const isUniqueViolation = (err: unknown) => (err as { code?: string } | null)?.code === '23505';

@@ -1,5 +1,6 @@
 import { aggregateBatch, type BatchDeltas, type PricedEvent } from '../../lib/rollup/aggregate';
 import type { Database } from '../client';
+import { compareTeamKeys } from './events';
 import { MERGE_ROLLUPS, stageRollups } from './rollups';
 import { applyEarlyOutcomes, copyNewWorkflows, MERGE_WORKFLOWS, stageWorkflows, workflowRows } from './workflows';
 import { directCopyWent, rememberWritten, tryDirectCopy, wasWritten } from './written-workflows';
@@ -55,6 +56,11 @@ export async function mergeDeltas(tx: Database, deltas: BatchDeltas): Promise<vo
   const pick = (at: readonly number[]) => ({ deltas: at.map((i) => workflows[i]!), rows: at.map((i) => rows?.[i] ?? null) });
   let upserted = seen;
   if (fresh.length > 0) {
+    // In key order, as the upsert goes: merges that COPY the same new workflows lock them alike.
+    fresh.sort((a, b) => {
+      const [x, y] = [workflows[a]!, workflows[b]!];
+      return compareTeamKeys(x.team, x.workflowId, y.team, y.workflowId);
+    });
     const picked = pick(fresh);
     const copied = await copyNewWorkflows(tx, picked.deltas, picked.rows);
     directCopyWent(copied);

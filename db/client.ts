@@ -31,15 +31,24 @@ export interface Database {
   eachRow(text: string, params: unknown[], onRow: (row: unknown[]) => void): Promise<void>;
   /** Several statements in one round trip (simple protocol: no parameters). */
   exec(text: string): Promise<void>;
-  /**
-   * COPY ... FROM in text format; `rows` is tab-separated, newline-terminated, \N for null.
-   * `meanwhile` is work of the caller's own that it runs while the server stores the rows (on
-   * PGlite, which works in this thread, after them); a throw from it is the caller's to meet again.
-   */
-  copyFrom(table: string, columns: readonly string[], rows: string, meanwhile?: () => void): Promise<void>;
+  /** COPY ... FROM in text format; `rows` is tab-separated, newline-terminated, \N for null. */
+  copyFrom(table: string, columns: readonly string[], rows: string, options?: CopyOptions): Promise<void>;
   /** Runs `fn` in a transaction; called on a transaction handle it joins the outer one. */
   transaction<T>(fn: (tx: Database) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+}
+
+export interface CopyOptions {
+  /**
+   * Work of the caller's own, run while the server stores the rows (on PGlite, which works in this
+   * thread, after them); a throw from it is the caller's to meet again.
+   */
+  meanwhile?: () => void;
+  /**
+   * Statements (no parameters) run first, in the same transaction, sent with the COPY in one
+   * round trip; when one fails, nothing is COPYed and its error is the one thrown.
+   */
+  first?: string;
 }
 
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
@@ -168,11 +177,11 @@ function postgresHandle(
         });
       if (failed) throw (failed as { err: unknown }).err;
     },
-    async copyFrom(table, columns, rows, meanwhile) {
+    async copyFrom(table, columns, rows, { meanwhile, first } = {}) {
       live();
       // When the server refuses the data (a duplicate key, a bad value), postgres.js 3.4.9 settles
       // neither the stream nor the query: the error only reaches the query's `reject`, taken here.
-      const query = client.unsafe(`copy ${table} (${columns.join(', ')}) from stdin`);
+      const query = client.unsafe(`${first ? `${first};\n` : ''}copy ${table} (${columns.join(', ')}) from stdin`);
       const refused = new Promise<never>((_, reject) => {
         const settle = (query as unknown as { reject: (err: unknown) => void }).reject;
         Object.assign(query, { reject: (err: unknown) => (reject(err), settle(err)) });
@@ -249,7 +258,8 @@ function pgliteHandle(client: PGlite | PGliteTransaction, close: () => Promise<v
       // PGlite returns a result whole: there is nothing to stream.
       for (const row of (await client.query<unknown[]>(text, params, { rowMode: 'array' })).rows) onRow(row);
     },
-    async copyFrom(table, columns, rows, meanwhile) {
+    async copyFrom(table, columns, rows, { meanwhile, first } = {}) {
+      if (first) await client.exec(first);
       await client.query(`copy ${table} (${columns.join(', ')}) from '/dev/blob'`, [], { blob: new Blob([rows]) });
       if (meanwhile) runQuietly(meanwhile);
     },

@@ -10,6 +10,7 @@ import {
 import {
   beginDeferredBatch,
   beginImmediateBatch,
+  deferredBatchSql,
   isStaleBook,
   writePendingMarker,
   type PendingMarker,
@@ -168,9 +169,12 @@ async function storeBatch(
     const deltas = summedOnce(unique, ctx);
     const marker = pendingMarker(unique, days, deltas);
     try {
-      await beginDeferredBatch(tx, { days, version: ctx.version, marker });
-      // The deltas are summed while the server stores the rows: the request waits on it anyway.
-      await copyEventRows(tx, eventRowsInKeyOrder(unique), deltas);
+      // The checks and the pending row go with the COPY, so costing adds no round trip to it; the
+      // deltas are summed while the server stores the rows, a wait the request has anyway.
+      await copyEventRows(tx, eventRowsInKeyOrder(unique), {
+        meanwhile: deltas,
+        first: deferredBatchSql({ days, version: ctx.version, marker }),
+      });
     } catch (err) {
       releaseDeltas(marker.token);
       throw err;

@@ -2,7 +2,7 @@ import type { CutEvent } from '../../lib/events/event';
 import type { PricedEvent } from '../../lib/rollup/aggregate';
 import { isoTimestamp } from '../../lib/iso-timestamp';
 import { exactDecimal, PICO_DIGITS } from '../../lib/money';
-import type { Database } from '../client';
+import type { CopyOptions, Database } from '../client';
 import { copyNullable as text, copyText } from '../copy-text';
 
 // prettier-ignore
@@ -74,9 +74,9 @@ export const sortByKey = (priced: readonly PricedEvent[]): PricedEvent[] =>
 /** The COPY text of `priced`, in key order: what a batch writes into `events`. */
 export const eventRowsInKeyOrder = (priced: readonly PricedEvent[]): string => sortByKey(priced).map(eventRow).join('');
 
-/** COPYs rows made by `eventRow` straight into `events`, running `meanwhile` while the server stores them. */
-export const copyEventRows = (tx: Database, rows: string, meanwhile?: () => void) =>
-  tx.copyFrom('events', EVENT_COLUMNS, rows, meanwhile);
+/** COPYs rows made by `eventRow` straight into `events` (`options`: Database.copyFrom's). */
+export const copyEventRows = (tx: Database, rows: string, options?: CopyOptions) =>
+  tx.copyFrom('events', EVENT_COLUMNS, rows, options);
 
 export const eventKey = (team: string, id: string) => `${team}\u0000${id}`;
 

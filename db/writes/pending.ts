@@ -34,23 +34,23 @@ function insertPendingSql(marker: PendingMarker): string {
     values ('{${days.join(',')}}', '${token}', '${marker.fromTs.toISOString()}', '${marker.toTs.toISOString()}')`;
 }
 
+const batchChecks = (days: readonly number[], version: number) =>
+  [lockDaysSharedSql(days), assertBookVersionSql(version)].filter(Boolean);
+
 /**
- * The statements a deferred batch runs besides its events' COPY, in one round trip: its days
- * locked shared, the price-book version checked, and (when given) its pending row written.
- * Without a marker, the staging tables are made ready instead, for a batch that must first learn
- * which of its events are new (`writePendingMarker` then writes its row).
+ * What a deferred batch whose events are all taken to be new runs besides its events' COPY, and
+ * sends with it (CopyOptions.first): its days locked shared, the price-book version checked, and
+ * its pending row written.
  */
-export async function beginDeferredBatch(
-  tx: Database,
-  batch: { days: readonly number[]; version: number; marker?: PendingMarker },
-): Promise<void> {
-  const checks = [lockDaysSharedSql(batch.days), assertBookVersionSql(batch.version)].filter(Boolean);
-  if (batch.marker === undefined) {
-    await prepareStaging(tx, checks.join(';\n'));
-    return;
-  }
-  await tx.exec([...checks, insertPendingSql(batch.marker)].join(';\n'));
-}
+export const deferredBatchSql = (batch: { days: readonly number[]; version: number; marker: PendingMarker }) =>
+  [...batchChecks(batch.days, batch.version), insertPendingSql(batch.marker)].join(';\n');
+
+/**
+ * Begins a deferred batch that must first learn which of its events are new: the same checks and
+ * the staging tables made ready, in one round trip (`writePendingMarker` then writes its row).
+ */
+export const beginDeferredBatch = (tx: Database, batch: { days: readonly number[]; version: number }) =>
+  prepareStaging(tx, batchChecks(batch.days, batch.version).join(';\n'));
 
 export async function writePendingMarker(tx: Database, marker: PendingMarker): Promise<void> {
   await tx.exec(insertPendingSql(marker));
@@ -61,7 +61,7 @@ export async function writePendingMarker(tx: Database, marker: PendingMarker): P
  * in one round trip.
  */
 export const beginImmediateBatch = (tx: Database, days: readonly number[], version: number) =>
-  prepareStaging(tx, [lockDaysSharedSql(days), assertBookVersionSql(version)].filter(Boolean).join(';\n'));
+  prepareStaging(tx, batchChecks(days, version).join(';\n'));
 
 /** A claimed pending row: what is needed to find its deltas, held or summed again from its events. */
 export interface ClaimedBatch {

@@ -1,6 +1,6 @@
 import type { Database } from '../../db/client';
 import { copyEventRows, isDeadlock, isUniqueViolation } from '../../db/writes/events';
-import { beginDeferredBatch, isStaleBook } from '../../db/writes/pending';
+import { deferredBatchSql, isStaleBook } from '../../db/writes/pending';
 import { holdDeltas, newBatchToken, releaseDeltas } from '../../costing/held-deltas';
 import type { IngestResult } from '../native/batch';
 import type { PreparedBatch } from './prepare';
@@ -19,15 +19,10 @@ export async function storePreparedBatch(db: Database, batch: PreparedBatch): Pr
   const token = newBatchToken();
   holdDeltas(token, () => batch.deltas);
   try {
-    await db.transaction(async (tx) => {
-      await beginDeferredBatch(tx, {
-        ...batch,
-        marker: { days: batch.days, token, fromTs: batch.fromTs, toTs: batch.toTs },
-      });
-      // No look-up of stored ids first: a re-sent id fails the COPY (a unique violation, below),
-      // which costs one wasted COPY on a rare re-send instead of a probe on every batch.
-      await copyEventRows(tx, batch.eventRows);
-    });
+    const marker = { days: batch.days, token, fromTs: batch.fromTs, toTs: batch.toTs };
+    // No look-up of stored ids first: a re-sent id fails the COPY (a unique violation, below),
+    // which costs one wasted COPY on a rare re-send instead of a probe on every batch.
+    await db.transaction((tx) => copyEventRows(tx, batch.eventRows, { first: deferredBatchSql({ ...batch, marker }) }));
     return result;
   } catch (err) {
     releaseDeltas(token);

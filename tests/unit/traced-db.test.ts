@@ -14,9 +14,9 @@ function recorder() {
     query: async (text) => (calls.push(`query ${text}`), []),
     eachRow: async (text) => void calls.push(`eachRow ${text}`),
     exec: async (text) => void calls.push(`exec ${text}`),
-    async copyFrom(table, _columns, rows, meanwhile) {
-      calls.push(`copy ${table} ${rows.length}`);
-      meanwhile?.();
+    async copyFrom(table, _columns, rows, options) {
+      calls.push(`copy ${table} ${rows.length}${options?.first ? ` after ${options.first}` : ''}`);
+      options?.meanwhile?.();
     },
     transaction: (fn) => fn(handle(true)),
     close: async () => {},
@@ -25,13 +25,15 @@ function recorder() {
 }
 
 describe('the bench’s traced database', () => {
-  it('passes a COPY’s work-meanwhile on, so a traced ingest sums its deltas when the product does', async () => {
+  it('passes a COPY’s options on, so a traced ingest does what the product does when it does', async () => {
     const { db, calls } = recorder();
     const { db: tracing, log } = traced(db);
     let ran = 0;
-    await tracing.transaction((tx) => tx.copyFrom('events', ['a'], 'x\n', () => ran++));
+    await tracing.transaction((tx) =>
+      tx.copyFrom('events', ['a'], 'x\n', { meanwhile: () => ran++, first: 'select 1' }),
+    );
     expect(ran).toBe(1);
-    expect(calls).toEqual(['copy events 2']);
+    expect(calls).toEqual(['copy events 2 after select 1']);
     expect(byLabel(log).map((l) => [l.label, l.calls])).toEqual(
       expect.arrayContaining([
         ['copy events', 1],

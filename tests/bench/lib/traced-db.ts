@@ -39,10 +39,10 @@ export function traced(inner: Database, log: Traced[] = []): { db: Database; log
     query: (text, values = []) => timed(labelOf(text), text, values, () => inner.query(text, values)),
     eachRow: (text, values, onRow) => timed(labelOf(text), text, values, () => inner.eachRow(text, values, onRow)),
     exec: (text) => timed(labelOf(text), text, [], () => inner.exec(text)),
-    // Every argument is passed on: ingest sums a batch's deltas in `meanwhile`, while the server
-    // stores its rows, and a traced pass must do the same work at the same moment as the product.
-    copyFrom: (table, columns, rows, meanwhile) =>
-      timed(`copy ${table}`, `copy ${table}`, [], () => inner.copyFrom(table, columns, rows, meanwhile)),
+    // Every option is passed on: ingest sends its checks with the COPY and sums a batch's deltas
+    // meanwhile, and a traced pass must do the same work at the same moment as the product.
+    copyFrom: (table, columns, rows, options) =>
+      timed(`copy ${table}`, `copy ${table}`, [], () => inner.copyFrom(table, columns, rows, options)),
     async transaction(fn) {
       if (inner.inTransaction) return fn(traced(inner, log).db);
       const started = performance.now();

@@ -91,13 +91,21 @@ async function ingestWithoutCosting(db: Database, request: Buffer): Promise<numb
   return stored.size;
 }
 
-/** How the folder's statements begin (costing/fold.ts): its look for batches, its claim-and-stage, its merge. */
+/**
+ * How the folder's statements begin (costing/fold.ts, db/writes/staging.ts): its look for batches,
+ * its staging tables made ready and its claim, its staging, the new workflows' COPY, its merge and
+ * the early outcomes' update.
+ */
 const FOLD_STATEMENTS = [
   'select seq, days, token from pending_batches',
+  'create temp table if not exists',
   'delete from pending_batches',
   'copy rollups_stage',
-  'copy workflows_stage',
+  'copy workflows', // the new workflows' COPY and the staged ones'
+  'savepoint new_workflows',
+  'rollback to savepoint new_workflows',
   'insert into teams',
+  'update workflows w set acceptance_status',
 ];
 
 const cpuOf = (p: PhaseCpu) => p.nodeCpuS + p.dbCpuS;

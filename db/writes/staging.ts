@@ -53,7 +53,10 @@ export async function mergeDeltas(tx: Database, deltas: BatchDeltas): Promise<vo
   const seen: number[] = [];
   const direct = workflows.length > 0 && tryDirectCopy();
   workflows.forEach((w, i) => (direct && !wasWritten(w.team, w.workflowId) ? fresh : seen).push(i));
-  const pick = (at: readonly number[]) => ({ deltas: at.map((i) => workflows[i]!), rows: at.map((i) => rows?.[i] ?? null) });
+  const pick = (at: readonly number[]) => ({
+    deltas: at.map((i) => workflows[i]!),
+    rows: at.map((i) => rows?.[i] ?? null),
+  });
   let upserted = seen;
   if (fresh.length > 0) {
     // In key order, as the upsert goes: merges that COPY the same new workflows lock them alike.

@@ -164,13 +164,12 @@ async function storeBatch(
 ): Promise<PricedEvent[]> {
   const days = daysOf(unique, ctx);
   if (fold === 'later' && mode === 'direct') {
-    // Every event is taken to be new (a re-send fails the COPY and comes back staged), so the
-    // pending row goes with the locks and the version check: one round trip more than the COPY.
+    // Every event is taken to be new (a re-send fails the COPY and comes back staged). The checks
+    // and the pending row go with the COPY, so costing adds no round trip to it; the deltas are
+    // summed while the server stores the rows, a wait the request has anyway.
     const deltas = summedOnce(unique, ctx);
     const marker = pendingMarker(unique, days, deltas);
     try {
-      // The checks and the pending row go with the COPY, so costing adds no round trip to it; the
-      // deltas are summed while the server stores the rows, a wait the request has anyway.
       await copyEventRows(tx, eventRowsInKeyOrder(unique), {
         meanwhile: deltas,
         first: deferredBatchSql({ days, version: ctx.version, marker }),
